@@ -1,0 +1,7 @@
+export { ApiType, Field } from "./field";
+export { Bool, Free, Int, List, Obj, Quantity, QuantityMap, Str, StrList, StrMap } from "./fields";
+export type { ApiClass, FieldDeclaration, FieldSchema } from "./field-schema";
+export { readFields, readTypeDescription } from "./read-fields";
+export { materialize, isPlainObject } from "./materialize";
+export { validateStructure } from "./validate-structure";
+export { isQuantity, parseQuantity, QUANTITY_PATTERN } from "./quantity";

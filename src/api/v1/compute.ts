@@ -1,0 +1,45 @@
+import { ApiType, Bool, Int, Obj, Quantity, QuantityMap, Str } from "../schema";
+
+@ApiType("Compute resources the VM asks for and is limited to, as on a Pod's container.")
+export class ResourceRequirements {
+  @QuantityMap("Minimum resources: memory (required unless memory.guest is set) and cpu. Example: {memory: 64Mi, cpu: 500m}.")
+  requests?: Record<string, string | number>;
+  @QuantityMap("Maximum resources; a request may not exceed its limit.")
+  limits?: Record<string, string | number>;
+  @Bool("Do not add the VM's virtualization overhead to the pod's memory request.")
+  overcommitGuestOverhead?: boolean;
+}
+
+@ApiType("The guest's CPU: topology and model.")
+export class CPU {
+  @Int("Number of cores inside the VMI. Defaults to 1 or to the CPU request/limit.", { minimum: 1, format: "int32" })
+  cores?: number;
+  @Int("Number of sockets inside the VMI. Defaults to 1.", { minimum: 1, format: "int32" })
+  sockets?: number;
+  @Int("Number of threads per core inside the VMI. Defaults to 1.", { minimum: 1, format: "int32" })
+  threads?: number;
+  @Str("CPU model presented to the guest: host-passthrough, host-model or a named QEMU model.")
+  model?: string;
+  @Bool("Request dedicated physical CPUs for the VMI's vCPUs.")
+  dedicatedCpuPlacement?: boolean;
+}
+
+@ApiType("Hugepages backing the guest's memory.")
+export class Hugepages {
+  @Str("Size of the hugepages: 2Mi or 1Gi.", { enum: ["2Mi", "1Gi"] })
+  pageSize?: string;
+}
+
+@ApiType("The guest's memory.")
+export class Memory {
+  @Quantity("Memory the guest sees. Defaults to the memory request (or limit).")
+  guest?: string | number;
+  @Obj(() => Hugepages, "Back the guest's memory with hugepages.")
+  hugepages?: Hugepages;
+}
+
+@ApiType("The emulated machine.")
+export class Machine {
+  @Str("QEMU machine type. Only the q35 family is supported (q35, pc-q35-*). Defaults to q35.")
+  type?: string;
+}

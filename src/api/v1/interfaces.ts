@@ -1,0 +1,54 @@
+import { ApiType, Int, List, Obj, Str } from "../schema";
+import { INTERFACE_MODELS, PORT_PROTOCOLS } from "./enums";
+
+@ApiType("A port the guest exposes through the masquerade binding.")
+export class Port {
+  @Str("Name of the port.")
+  name?: string;
+  @Str("Protocol: TCP or UDP. Defaults to TCP.", { enum: PORT_PROTOCOLS })
+  protocol?: string;
+  @Int("Port number, 1 to 65535.", { required: true, minimum: 1, maximum: 65535, format: "int32" })
+  port!: number;
+}
+
+@ApiType("NAT the guest behind the pod's address.")
+export class InterfaceMasquerade {}
+
+@ApiType("Bridge the guest onto the pod's network, handing it the pod's address.")
+export class InterfaceBridge {}
+
+@ApiType("A network interface the guest sees; its name matches a network in spec.networks.")
+export class Interface {
+  @Str("Name of the interface; must match the name of a network.", { required: true })
+  name!: string;
+  @Str("NIC model: virtio (default), e1000, e1000e, igb, ne2k_pci, pcnet or rtl8139.", { enum: INTERFACE_MODELS })
+  model?: string;
+  @Str("MAC address, for example de:ad:00:00:be:af.")
+  macAddress?: string;
+  @Int("Boot order of the interface; lower boots first.", { minimum: 1, format: "int32" })
+  bootOrder?: number;
+  @Str("PCI address of the NIC, for example 0000:81:01.10.")
+  pciAddress?: string;
+  @List(() => Port, "Ports to forward to the guest (masquerade only). All ports when empty.")
+  ports?: Port[];
+  @Obj(() => InterfaceMasquerade, "Masquerade binding: NAT behind the pod's address. The default for the pod network.")
+  masquerade?: InterfaceMasquerade;
+  @Obj(() => InterfaceBridge, "Bridge binding: the guest takes the pod's address.")
+  bridge?: InterfaceBridge;
+}
+
+@ApiType("The pod's own network.")
+export class PodNetwork {
+  @Str("IPv4 CIDR of the guest's network behind masquerade. Defaults to 10.0.2.0/24.")
+  vmNetworkCIDR?: string;
+  @Str("IPv6 CIDR of the guest's network behind masquerade.")
+  vmIPv6NetworkCIDR?: string;
+}
+
+@ApiType("A network the VMI connects to; exactly one source.")
+export class Network {
+  @Str("Name of the network; interfaces refer to it by this name.", { required: true })
+  name!: string;
+  @Obj(() => PodNetwork, "Connect to the pod network.")
+  pod?: PodNetwork;
+}

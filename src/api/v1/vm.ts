@@ -1,0 +1,44 @@
+import { ApiType, Bool, Free, List, Obj, Str } from "../schema";
+import { Condition } from "./conditions";
+import { RUN_STRATEGIES } from "./enums";
+import { VirtualMachineInstanceTemplateSpec } from "./vmi";
+
+@ApiType("The desired state of a virtual machine.")
+export class VirtualMachineSpec {
+  @Bool("Deprecated: use runStrategy. true is runStrategy Always, false is Halted.")
+  running?: boolean;
+  @Str("When the VM has a running instance: Always, RerunOnFailure, Manual, Halted or Once.", { enum: RUN_STRATEGIES })
+  runStrategy?: string;
+  @Obj(() => VirtualMachineInstanceTemplateSpec, "The instance this VM runs.", { required: true })
+  template!: VirtualMachineInstanceTemplateSpec;
+}
+
+@ApiType("The observed state of a virtual machine.")
+export class VirtualMachineStatus {
+  @Bool("An instance of this VM exists.")
+  created?: boolean;
+  @Bool("The instance is running and ready.")
+  ready?: boolean;
+  @Str("Human-readable status: Stopped, Starting, Running, Stopping, Terminating, ErrorUnschedulable, ...")
+  printableStatus?: string;
+  @Str("The run strategy in force.")
+  runStrategy?: string;
+  @List(() => Condition, "Conditions such as Ready.")
+  conditions?: Condition[];
+  @Free("Pending start and stop requests.")
+  stateChangeRequests?: Record<string, unknown>;
+}
+
+@ApiType("A virtual machine: a VMI template plus when it should run.")
+export class VirtualMachine {
+  @Str("kubevirt.io/v1")
+  apiVersion?: string;
+  @Str("VirtualMachine")
+  kind?: string;
+  @Free("Standard object metadata.")
+  metadata?: Record<string, unknown>;
+  @Obj(() => VirtualMachineSpec, "The desired state.", { required: true })
+  spec!: VirtualMachineSpec;
+  @Obj(() => VirtualMachineStatus, "The observed state.")
+  status?: VirtualMachineStatus;
+}
