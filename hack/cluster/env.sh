@@ -1,0 +1,31 @@
+# Shared settings of the local cluster; sourced by every script in hack/cluster.
+# Addresses: the project owns these small ranges; they never leave this machine (the namespace has
+# no default route and the host only routes the veth's /30 to it).
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+local_dir=$root/.local
+bin=$local_dir/bin
+logs=$local_dir/logs
+run=$local_dir/run
+pki=$local_dir/pki
+data=$local_dir/data
+NETNS=${KVTS_NETNS:-kubevirt-ts}
+VETH_HOST=kvts-host
+VETH_NS=kvts-ns
+HOST_IP=10.201.0.1        # the host's end of the veth pair
+NODE_IP=10.201.0.2        # the namespace's end: API server advertise/bind address, later the node IP
+VETH_CIDR=30
+SERVICE_CIDR=10.202.0.0/24
+KUBERNETES_SVC_IP=10.202.0.1
+API_PORT=6443
+API_URL=https://$NODE_IP:$API_PORT
+# Pepr's dev certificate names its host as a DNS name only, so the webhook URL uses this name;
+# /etc/netns/$NETNS/hosts maps it to NODE_IP for everything running in the namespace.
+PEPR_HOST=kubevirt-ts-pepr
+PEPR_PORT=3000
+KUBECONFIG_PATH=$local_dir/kubeconfig
+export PATH=$bin:/usr/local/go/bin:$PATH
+
+log() { echo "cluster: $*"; }
+die() { echo "cluster: ERROR: $*" >&2; exit 1; }
+in_ns() { ip netns exec "$NETNS" "$@"; }
+pid_alive() { local f=$run/$1.pid; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }

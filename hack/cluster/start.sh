@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `npm start`: builds (if needed) and starts the local control plane in its own network namespace,
+# applies the CRDs and runs the Pepr module with its webhooks live. Idempotent: what already runs
+# is left alone. Returns when everything is ready; on failure names the component and its log.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+source "$(dirname "$0")/components.sh"
+mkdir -p "$logs" "$run" "$data"
+start=$SECONDS
+
+bash "$root/hack/k8s/build.sh" || die "build failed (logs: $logs/build-*.log)"
+bash "$root/hack/cluster/netns.sh" create
+bash "$root/hack/cluster/pki.sh"
+bash "$root/hack/cluster/kubeconfig.sh"
+
+pid_alive etcd || start_etcd
+pid_alive kube-apiserver || start_apiserver
+pid_alive kube-controller-manager || start_controller_manager
+pid_alive kube-scheduler || start_scheduler
+apply_crds
+pid_alive pepr || start_pepr
+
+rss_kb=$(ip netns pids "$NETNS" | xargs -r ps -o rss= -p | awk '{s+=$1} END {print s+0}')
+log "ready in $((SECONDS - start))s; processes in $NETNS use $((rss_kb / 1024)) MiB RSS"
+cat <<MSG
+
+  export KUBECONFIG=$KUBECONFIG_PATH
+  export PATH=$bin:\$PATH     # pinned kubectl, when the machine's one was missing or too old
+
+  API server: $API_URL   logs: npm run logs [component]   stop: npm stop [-- --purge]
+MSG
