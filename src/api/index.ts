@@ -3,3 +3,4 @@ export * from "./v1";
 export * from "./kinds";
 export type { Cause } from "./cause";
 export { formatCauses, joinPath } from "./cause";
+export { isQuantity, parseQuantity } from "./schema";

@@ -1,0 +1,38 @@
+import type { KubernetesObject } from "kubernetes-fluent-client";
+import type { PeprMutateRequest, PeprValidateRequest } from "pepr";
+import { GROUP, KINDS, VERSION } from "../src/api";
+import { AdmissionPolicy } from "../src/admission/chain";
+import { mutateRequest, validateRequest } from "../src/admission/webhook";
+import { Capability, KindRef, Mutate, Validate } from "../src/framework";
+
+const kindRef = (kind: keyof typeof KINDS): KindRef => ({ group: GROUP, version: VERSION, kind, plural: KINDS[kind].plural });
+const VM = kindRef("VirtualMachine");
+const VMI = kindRef("VirtualMachineInstance");
+const VMIRS = kindRef("VirtualMachineInstanceReplicaSet");
+
+/**
+ * virt-api's admission: KubeVirt's defaults, then its validation, on every create and update of
+ * VMs, VMIs and VMI replica sets. The seed's kubevirt.io/v1alpha1 VMs arrive here relabelled as
+ * v1 (matchPolicy Equivalent) and leave converted.
+ */
+@Capability({
+  name: "kubevirt-admission",
+  description: "Defaults and validation for kubevirt.io VirtualMachines, VirtualMachineInstances and VirtualMachineInstanceReplicaSets",
+})
+export class KubevirtAdmission {
+  constructor(private readonly policy: AdmissionPolicy) {}
+
+  @Mutate(VM)
+  @Mutate(VMI)
+  @Mutate(VMIRS)
+  applyDefaults(request: PeprMutateRequest<KubernetesObject>): void {
+    mutateRequest(request, this.policy);
+  }
+
+  @Validate(VM)
+  @Validate(VMI)
+  @Validate(VMIRS)
+  validate(request: PeprValidateRequest<KubernetesObject>) {
+    return validateRequest(request, this.policy);
+  }
+}

@@ -1,0 +1,67 @@
+import {
+  KindName,
+  VirtualMachine,
+  VirtualMachineInstance,
+  VirtualMachineInstanceReplicaSet,
+  VirtualMachineInstanceSpec,
+} from "../api";
+import { isPlainObject } from "../api/schema";
+import { DefaultsContext, defaultVmiSpec } from "./defaults";
+
+type Json = Record<string, unknown>;
+
+/** The VMI spec inside an object of each kind, and whether that kind pins a firmware UUID. */
+interface KindDefaults {
+  readonly specOf: (object: Json) => VirtualMachineInstanceSpec | undefined;
+  readonly withSpec: (object: Json, spec: VirtualMachineInstanceSpec) => Json;
+  /** VMIRS templates get none: each replica needs its own UUID, given when its VMI is created. */
+  readonly assignFirmwareUuid: boolean;
+}
+
+const templateSpec = (object: Json): VirtualMachineInstanceSpec | undefined => {
+  const spec = object.spec;
+  if (!isPlainObject(spec) || !isPlainObject(spec.template) || !isPlainObject(spec.template.spec)) return undefined;
+  return spec.template.spec as unknown as VirtualMachineInstanceSpec;
+};
+
+const withTemplateSpec = (object: Json, vmiSpec: VirtualMachineInstanceSpec): Json => {
+  const spec = object.spec as Json;
+  return { ...object, spec: { ...spec, template: { ...(spec.template as Json), spec: vmiSpec } } };
+};
+
+export const KIND_DEFAULTS: Record<KindName, KindDefaults> = {
+  VirtualMachineInstance: {
+    specOf: o => (isPlainObject(o.spec) ? (o.spec as unknown as VirtualMachineInstanceSpec) : undefined),
+    withSpec: (o, spec) => ({ ...o, spec }),
+    assignFirmwareUuid: true,
+  },
+  VirtualMachine: { specOf: templateSpec, withSpec: withTemplateSpec, assignFirmwareUuid: true },
+  VirtualMachineInstanceReplicaSet: { specOf: templateSpec, withSpec: withTemplateSpec, assignFirmwareUuid: false },
+};
+
+/** Applies the VMI defaults wherever the kind keeps its VMI spec; VMIRS replicas default to 1. */
+export function defaultObject(kind: KindName, object: Json, ctx: Omit<DefaultsContext, "assignFirmwareUuid">): Json {
+  const kindDefaults = KIND_DEFAULTS[kind];
+  const spec = kindDefaults.specOf(object);
+  if (!spec) return object;
+  const defaulted = kindDefaults.withSpec(object, defaultVmiSpec(spec, { ...ctx, assignFirmwareUuid: kindDefaults.assignFirmwareUuid }));
+  if (kind === "VirtualMachineInstanceReplicaSet") {
+    const rsSpec = defaulted.spec as Json;
+    if (rsSpec.replicas === undefined) defaulted.spec = { ...rsSpec, replicas: 1 };
+  }
+  return defaulted;
+}
+
+/**
+ * On update a VM keeps the firmware UUID it was given at creation, even when the new manifest
+ * does not carry it (a re-applied manifest would otherwise give the guest a new identity).
+ */
+export function keepFirmwareUuid(kind: KindName, object: Json, oldObject: unknown): Json {
+  if (kind !== "VirtualMachine" || !isPlainObject(oldObject)) return object;
+  const oldUuid = templateSpec(oldObject)?.domain?.firmware?.uuid;
+  const spec = templateSpec(object);
+  if (!oldUuid || !spec?.domain || spec.domain.firmware?.uuid) return object;
+  return withTemplateSpec(object, { ...spec, domain: { ...spec.domain, firmware: { ...spec.domain.firmware, uuid: oldUuid } } });
+}
+
+export type { VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceReplicaSet };
