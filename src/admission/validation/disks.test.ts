@@ -22,7 +22,7 @@ ruleTable("one target type per disk", disks.diskHasOneTarget, [
 ruleTable("bus fits the target", disks.diskBusFitsTarget, [
   { name: "cdrom on sata", vmi: newCirrosVmi(withContainerDisk("iso", IMG, { disk: undefined, cdrom: { bus: "sata" } })) },
   { name: "usb disk", vmi: newCirrosVmi(withContainerDisk("stick", IMG, { disk: { bus: "usb" } })) },
-  { name: "cdrom on virtio", vmi: newCirrosVmi(withContainerDisk("iso", IMG, { disk: undefined, cdrom: { bus: "virtio" } })), denied: { field: "spec.domain.devices.disks[2].cdrom.bus", message: "use sata or scsi" } },
+  { name: "cdrom on virtio", vmi: newCirrosVmi(withContainerDisk("iso", IMG, { disk: undefined, cdrom: { bus: "virtio" } })), denied: { field: "spec.domain.devices.disks[2].cdrom.bus", message: "use one of: sata, scsi" } },
   { name: "usb cdrom", vmi: newCirrosVmi(withContainerDisk("iso", IMG, { disk: undefined, cdrom: { bus: "usb" } })), denied: { field: "spec.domain.devices.disks[2].cdrom.bus", message: "only supported for disk targets" } },
   { name: "usb lun", vmi: newCirrosVmi(withPvc("lun0", "claim", { disk: undefined, lun: { bus: "usb" } })), denied: { field: "spec.domain.devices.disks[2].lun.bus", message: "only supported for disk targets" } },
   { name: "ide", vmi: newCirrosVmi(withContainerDisk("old", IMG, { disk: { bus: "ide" } })), denied: { field: "spec.domain.devices.disks[2].disk.bus", message: "unsupported bus 'ide'" } },

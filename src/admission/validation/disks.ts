@@ -49,7 +49,7 @@ export const diskBusFitsTarget: SpecRule = (spec, path) =>
     const field = disksPath(path, i, target, "bus");
     const allowed = BUSES_BY_TARGET[target];
     if (allowed.includes(bus)) return [];
-    if (target === "cdrom" && bus === "virtio") return [cause(field, "bus virtio is not supported for a CD-ROM on q35 machines; use sata or scsi")];
+    if (target === "cdrom" && bus === "virtio") return [cause(field, "bus virtio is not supported for a CD-ROM on q35 machines; use one of: sata, scsi")];
     if (bus === "usb") return [cause(field, `bus usb is only supported for disk targets, not ${target}; use one of ${allowed.join(", ")}`)];
     return [cause(field, `unsupported bus ${quote(bus)} for a ${target}; use one of ${allowed.join(", ")}`)];
   });
