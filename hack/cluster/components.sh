@@ -6,7 +6,8 @@
 launch() {
   local name=$1; shift
   echo "=== $(date -u +%FT%TZ) starting: $*" >>"$logs/$name.log"
-  ip netns exec "$NETNS" setsid "$@" >>"$logs/$name.log" 2>&1 </dev/null &
+  # fd 8 is start.sh's lock: a daemon must not keep holding it.
+  ip netns exec "$NETNS" setsid "$@" >>"$logs/$name.log" 2>&1 </dev/null 8>&- &
   echo $! >"$run/$name.pid"
 }
 
@@ -67,7 +68,7 @@ start_controller() {
   local kc=$pki/${name#kube-}.kubeconfig
   launch "$name" "$bin/$binary" --kubeconfig "$kc" \
     --authentication-kubeconfig "$kc" --authorization-kubeconfig "$kc" \
-    --bind-address 127.0.0.1 --secure-port "$port" --leader-elect=false "$@"
+    --bind-address 127.0.0.1 --secure-port "$port" --cert-dir "$run/$name" --leader-elect=false "$@"
   wait_ready "$name" 60 in_ns curl -skf --max-time 2 "https://127.0.0.1:$port/healthz"
 }
 
@@ -99,7 +100,7 @@ apply_crds() {
 # configurations pointing at https://$PEPR_HOST:$PEPR_PORT and runs admission + watch in one
 # process. Inside the namespace, so the API server reaches it and it reaches the API server.
 start_pepr() {
-  (cd "$root" && export KUBECONFIG=$KUBECONFIG_PATH PEPR_NODE_WARNINGS=false &&
+  (cd "$root" && export KUBECONFIG=$KUBECONFIG_PATH PEPR_NODE_WARNINGS=false LOG_LEVEL=${LOG_LEVEL:-info} &&
     launch pepr "$root/node_modules/.bin/pepr" dev --host "$PEPR_HOST" --yes)
   wait_ready pepr 180 ca_curl -k "https://$NODE_IP:$PEPR_PORT/healthz"
 }

@@ -6,6 +6,8 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 source "$(dirname "$0")/components.sh"
 mkdir -p "$logs" "$run" "$data"
+exec 8>"$local_dir/start.lock"   # one start at a time (npm start and npm test's pretest)
+flock 8
 start=$SECONDS
 
 bash "$root/hack/k8s/build.sh" || die "build failed (logs: $logs/build-*.log)"
