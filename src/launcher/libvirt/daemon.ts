@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { access, chown, mkdir, open } from "node:fs/promises";
+import { join } from "node:path";
+import { daemonArgv, daemonEnv, sessionUri, type DaemonLayout, type DaemonUser } from "./daemon-command";
+
+export interface LibvirtDaemon {
+  uri: string;
+  pid: number;
+  /** Resolves when the daemon's process tree is gone. */
+  exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function makeLayout(root: string, owner: DaemonUser | undefined): Promise<DaemonLayout> {
+  const layout = { home: join(root, "home"), runtimeDir: join(root, "run"), cacheDir: join(root, "cache"), configDir: join(root, "config") };
+  for (const dir of [root, ...Object.values(layout)]) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (owner) await chown(dir, owner.uid, owner.gid);
+  }
+  return layout;
+}
+
+/** Starts this launcher's own libvirtd under `root` and waits until its socket answers. */
+export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined, timeoutMs = 30_000): Promise<LibvirtDaemon> {
+  const layout = await makeLayout(root, dropTo);
+  const log = await open(join(root, "libvirtd.log"), "a");
+  const [command, ...args] = daemonArgv(dropTo);
+  const child: ChildProcess = spawn(command!, args, { env: daemonEnv(layout, process.env), stdio: ["ignore", log.fd, log.fd] });
+  await log.close();
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const stop = async (): Promise<void> => {
+    if (!gone) child.kill("SIGKILL"); // unshare: its death takes tini, and with it the whole PID namespace
+    await exited;
+  };
+  const socket = join(layout.runtimeDir, "libvirt/libvirt-sock");
+  for (const deadline = Date.now() + timeoutMs; ; await sleep(100)) {
+    if (gone) throw new Error(`libvirtd exited during start-up; see ${join(root, "libvirtd.log")}`);
+    if (await access(socket).then(() => true, () => false)) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`libvirtd did not open ${socket} within ${timeoutMs} ms; see ${join(root, "libvirtd.log")}`);
+    }
+  }
+  return { uri: sessionUri(layout.runtimeDir), pid: child.pid ?? -1, exited, stop };
+}
