@@ -1,6 +1,6 @@
 import { Cause } from "../../api";
 import { disksOf, interfacesOf } from "./access";
-import { at, cause, SpecRule } from "./rule";
+import { at, cause, quote, SpecRule } from "./rule";
 
 interface BootDevice {
   readonly field: string;
@@ -23,7 +23,7 @@ export const bootOrders: SpecRule = (spec, path) => {
   for (const device of bootDevices(spec, path)) {
     const order = device.order;
     if (typeof order !== "number" || !Number.isInteger(order) || order < 1) {
-      causes.push(cause(device.field, `boot order must be a whole number of 1 or more, got ${JSON.stringify(order)}; lower numbers boot first`));
+      causes.push(cause(device.field, `boot order must be a whole number of 1 or more, got ${quote(order)}; lower numbers boot first`));
       continue;
     }
     const owner = seen.get(order);

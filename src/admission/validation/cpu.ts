@@ -1,7 +1,7 @@
 import { Cause } from "../../api";
 import { domainOf, isRecord } from "./access";
 import { invalidQuantity, requestWithinLimit, resourceQuantity } from "./quantities";
-import { at, cause, SpecRule } from "./rule";
+import { at, cause, quote, SpecRule } from "./rule";
 
 export const cpuQuantitiesValid: SpecRule = (spec, path) => [
   ...invalidQuantity(resourceQuantity(spec, path, "requests", "cpu")),
@@ -21,7 +21,7 @@ export const cpuTopologyPositive: SpecRule = (spec, path) => {
     const value: unknown = cpu[name];
     if (value === undefined || value === null) return [];
     if (typeof value === "number" && Number.isInteger(value) && value >= 1) return [];
-    return [cause(at(path, "domain", "cpu", name), `must be a whole number of 1 or more, got ${JSON.stringify(value)}`)];
+    return [cause(at(path, "domain", "cpu", name), `must be a whole number of 1 or more, got ${quote(value)}`)];
   });
 };
 

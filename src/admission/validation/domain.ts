@@ -44,7 +44,7 @@ export const terminationGracePeriod: SpecRule = (spec, path) => {
   const value: unknown = isRecord(spec) ? spec.terminationGracePeriodSeconds : undefined;
   if (value === undefined || value === null) return [];
   if (typeof value === "number" && Number.isInteger(value) && value >= 0) return [];
-  return [cause(at(path, "terminationGracePeriodSeconds"), `must be a whole number of seconds, 0 or more; got ${JSON.stringify(value)}`)];
+  return [cause(at(path, "terminationGracePeriodSeconds"), `must be a whole number of seconds, 0 or more; got ${quote(value)}`)];
 };
 
 export const startStrategy: SpecRule = (spec, path) => {

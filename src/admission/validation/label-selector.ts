@@ -11,7 +11,7 @@ export function selectorErrors(selector: LabelSelector, field: string): Cause[] 
     const where = at(field, "matchExpressions", i);
     if ((req.operator === "In" || req.operator === "NotIn") && values.length === 0) return [cause(at(where, "values"), `must not be empty for operator ${req.operator}`)];
     if ((req.operator === "Exists" || req.operator === "DoesNotExist") && values.length > 0) return [cause(at(where, "values"), `must be empty for operator ${req.operator}`)];
-    if (!["In", "NotIn", "Exists", "DoesNotExist"].includes(String(req.operator))) return [cause(at(where, "operator"), `unknown operator ${quote(req.operator)}; use In, NotIn, Exists or DoesNotExist`)];
+    if (!["In", "NotIn", "Exists", "DoesNotExist"].includes(text(req.operator) ?? "")) return [cause(at(where, "operator"), `unknown operator ${quote(req.operator)}; use In, NotIn, Exists or DoesNotExist`)];
     return [];
   });
 }

@@ -60,7 +60,7 @@ export const memoryFitsHugepages: SpecRule = (spec, path) => {
     .find(q => positive(q) !== undefined);
   const bytes = positive(memory);
   if (!memory || bytes === undefined) return [];
-  const page = text(hugepages.pageSize) ?? String(hugepages.pageSize);
+  const page = text(hugepages.pageSize) ?? quote(hugepages.pageSize);
   if (bytes < pageSize) return [cause(memory.field, `${quote(memory.raw)} must be equal to or larger than the hugepage size ${page}`)];
   if (bytes % pageSize !== 0) return [cause(memory.field, `${quote(memory.raw)} is not a multiple of the hugepage size ${page}; round it to whole pages`)];
   return [];

@@ -19,7 +19,7 @@ function portCauses(port: Port, field: (...rest: string[]) => string): Cause[] {
   const causes: Cause[] = [];
   const number: unknown = port.port;
   if (number === undefined || number === null || number === 0) causes.push(cause(field("port"), "is required: the port number the guest listens on"));
-  else if (typeof number !== "number" || !Number.isInteger(number) || number < 1 || number > 65535) causes.push(cause(field("port"), `${JSON.stringify(number)} is not a port number; use 1 to 65535`));
+  else if (typeof number !== "number" || !Number.isInteger(number) || number < 1 || number > 65535) causes.push(cause(field("port"), `${quote(number)} is not a port number; use 1 to 65535`));
   const protocol = port.protocol;
   if (protocol !== undefined && protocol !== "" && !(PORT_PROTOCOLS as readonly unknown[]).includes(protocol)) {
     causes.push(cause(field("protocol"), `unknown protocol ${quote(protocol)}; use TCP or UDP`));

@@ -2,7 +2,7 @@ import { Cause, VirtualMachineInstanceReplicaSet, VirtualMachineInstanceReplicaS
 import { isRecord } from "./access";
 import { ValidationContext } from "./context";
 import { isEmptySelector, selectorErrors, selectorMatches } from "./label-selector";
-import { cause } from "./rule";
+import { cause, quote } from "./rule";
 import { templateLabels, validateTemplate } from "./template";
 
 /**
@@ -23,7 +23,7 @@ export function replicasRule(spec: VirtualMachineInstanceReplicaSetSpec): Cause[
   const replicas: unknown = spec.replicas;
   if (replicas === undefined || replicas === null) return [];
   if (typeof replicas === "number" && Number.isInteger(replicas) && replicas >= 0) return [];
-  return [cause("spec.replicas", `must be a whole number, 0 or more; got ${JSON.stringify(replicas)}`)];
+  return [cause("spec.replicas", `must be a whole number, 0 or more; got ${quote(replicas)}`)];
 }
 
 export function validateReplicaSet(rs: VirtualMachineInstanceReplicaSet, ctx: ValidationContext): Cause[] {

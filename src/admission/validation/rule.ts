@@ -18,5 +18,10 @@ export function cause(field: string, message: string): Cause {
 
 /** Quotes a user-supplied value for a message, so empty strings and odd characters stay visible. */
 export function quote(value: unknown): string {
-  return typeof value === "string" ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  if (typeof value === "string") return `'${value}'`;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value; // BigInt or a cycle: say what kind of value it is rather than throw
+  }
 }
