@@ -4,6 +4,7 @@ import { bootOrders } from "./boot-order";
 import { CLOUD_INIT_RULES } from "./cloud-init";
 import { ValidationContext } from "./context";
 import { CPU_RULES } from "./cpu";
+import { DEDICATED_CPU_RULES } from "./dedicated-cpu";
 import { DISK_RULES } from "./disks";
 import { DOMAIN_RULES } from "./domain";
 import { FIRMWARE_RULES } from "./firmware";
@@ -22,6 +23,7 @@ export const VMI_SPEC_RULES: readonly SpecRule[] = [
   ...FIRMWARE_RULES,
   ...MEMORY_RULES,
   ...CPU_RULES,
+  ...DEDICATED_CPU_RULES,
   ...DISK_RULES,
   bootOrders,
   ...VOLUME_RULES,
