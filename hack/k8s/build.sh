@@ -4,7 +4,7 @@
 # modules into .local/bin. A binary is rebuilt only when its module's go.mod/go.sum or this script
 # change (a stamp file records that), so a second `npm start` starts at once; Go's own build cache
 # (~/.cache/go-build) makes a rebuild after such a change incremental.
-# Usage: hack/k8s/build.sh [name...]   (default: all)
+# Usage: hack/k8s/build.sh [name...]   (default: the control plane; hack/node builds kubelet and kube-proxy)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -73,7 +73,7 @@ for name in "${want[@]}"; do
     kubectl) if [ -x "$bin/kubectl" ] || ! PATH=${PATH//$bin:/} kubectl_ok; then
         build kubectl "$here" k8s.io/kubernetes/cmd/kubectl "$k8s_ldflags"
       else echo "build: kubectl: using $(command -v kubectl)"; fi ;;
-    kube-*) build "$name" "$here" "k8s.io/kubernetes/cmd/$name" "$k8s_ldflags" ;;
+    kube-*|kubelet) build "$name" "$here" "k8s.io/kubernetes/cmd/$name" "$k8s_ldflags" ;;
     *) echo "build: unknown component $name" >&2; exit 2 ;;
   esac
 done

@@ -1,0 +1,26 @@
+# Settings of the local cluster's node; sourced by every script in hack/node. Builds on the
+# cluster's settings (hack/cluster/env.sh): same namespace, PKI, logs, pid files and node IP.
+source "$(dirname "${BASH_SOURCE[0]}")/../cluster/env.sh"
+NODE_NAME=kubevirt-ts-node
+POD_CIDR=10.203.0.0/16            # the cluster's pod range (kube-proxy's clusterCIDR)
+NODE_POD_CIDR=10.203.0.0/24       # this node's pods (the CNI bridge's IPAM range)
+POD_GATEWAY=10.203.0.1            # the CNI bridge's address, in the cluster's namespace
+CNI_BRIDGE=kvts-cni0
+node_dir=$local_dir/node          # kept across restarts: containerd's images, kubelet's root
+node_conf=$node_dir/conf          # generated configuration files
+# Runtime state: sockets, pod network namespaces' IPAM, containers' mounts; removed by npm stop.
+node_run=/run/kubevirt-ts
+CONTAINERD_SOCK=$node_run/containerd/containerd.sock
+CGROUP_ROOT=/kubevirt-ts          # all pods' cgroups (cgroup v1, cgroupfs driver) live under this
+CNI_BIN_DIR=/usr/lib/cni
+ctr_k8s() { ctr --address "$CONTAINERD_SOCK" --namespace k8s.io "$@"; }
+
+# launch_in_netns NAME COMMAND...: like hack/cluster's launch, but enters only the cluster's network
+# namespace (nsenter), not the private mount namespace `ip netns exec` makes: containerd, the
+# kubelet and the containers must share the machine's mounts (cgroups, volumes, rootfs mounts).
+launch_in_netns() {
+  local name=$1; shift
+  echo "=== $(date -u +%FT%TZ) starting: $*" >>"$logs/$name.log"
+  nsenter --net="/run/netns/$NETNS" setsid "$@" >>"$logs/$name.log" 2>&1 </dev/null 8>&- &
+  echo $! >"$run/$name.pid"
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the Pepr module in the cluster the way users run it: `pepr build` with the locally built
+# controller image (hack/images/pepr-controller), then its manifest applied, waiting (bounded) for
+# the module's Deployments. The same as `npx pepr deploy -i <image>`, with its build output kept
+# out of dist/ (where the dev flow `pepr dev` writes) and a timeout instead of waiting forever.
+# Usage: pepr-deploy.sh [--without-webhooks]   (the module's pods and Service only, leaving the
+#        webhook configurations of a running `pepr dev` in place: what the tests use)
+# `pepr-deploy.sh --delete` removes it again.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+source "$root/hack/images/images.sh"
+out=$local_dir/pepr-build
+manifest=$out/pepr-module-kubevirt-ts.yaml
+k() { kubectl --kubeconfig "$KUBECONFIG_PATH" "$@"; }
+
+if [ "${1:-}" = "--delete" ]; then
+  [ ! -f "$manifest" ] || k delete --ignore-not-found --wait=false -f "$manifest" >/dev/null
+  exit 0
+fi
+
+image=$(image_ref pepr-controller)
+inputs=$( (cat "$root/package.json" "$root/pepr.ts"; find "$root/capabilities" "$root/src" -type f | sort | xargs cat; echo "$image") | sha256sum | cut -c1-16)
+if [ ! -f "$manifest" ] || [ "$(cat "$out/.stamp" 2>/dev/null)" != "$inputs" ]; then
+  log "pepr: building the module for $image (log: $logs/pepr-build.log)"
+  (cd "$root" && node_modules/.bin/pepr build -i "$image" -o "$out") >"$logs/pepr-build.log" 2>&1 ||
+    die "pepr build failed; its log: $logs/pepr-build.log"
+  echo "$inputs" >"$out/.stamp"
+fi
+
+if [ "${1:-}" = "--without-webhooks" ]; then
+  # Documents are separated by "---"; keep every one that is not a webhook configuration.
+  node -e 'const fs = require("fs"); const docs = fs.readFileSync(process.argv[1], "utf8").split(/^---$/m);
+    process.stdout.write(docs.filter(d => !/^kind: (Mutating|Validating)WebhookConfiguration$/m.test(d)).join("---"))' \
+    "$manifest" | k apply --server-side --force-conflicts -f - >>"$logs/pepr-deploy.log"
+else
+  k apply --server-side --force-conflicts -f "$manifest" >>"$logs/pepr-deploy.log"
+fi
+for d in $(k get deployments -n pepr-system -o name); do
+  k rollout status -n pepr-system "$d" --timeout 180s >>"$logs/pepr-deploy.log" 2>&1 ||
+    die "pepr: $d not ready in 180s; its pods: kubectl -n pepr-system describe pods; log: $logs/pepr-deploy.log"
+done
+log "pepr: module running in-cluster from $image"

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Starts the local cluster's node after the control plane (hack/cluster/start.sh calls it): the
+# project's own containerd, the kubelet and kube-proxy, all inside the cluster's network namespace
+# with the node IP on its veth end. Builds what is stale (kubelet/kube-proxy, images), imports the
+# images, returns when the node is Ready. Idempotent: what already runs is left alone.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+source "$root/hack/cluster/components.sh"
+here=$root/hack/node
+mkdir -p "$logs" "$run" "$node_dir" "$node_run"
+start=$SECONDS
+
+bash "$root/hack/k8s/build.sh" kubelet kube-proxy || die "node: build failed (logs: $logs/build-kubelet.log, build-kube-proxy.log)"
+bash "$root/hack/images/build.sh" || die "node: image build failed (logs: $logs/image-*.log)"
+bash "$here/pki.sh"
+bash "$here/containerd.toml.sh"
+bash "$here/kubelet-config.sh"
+bash "$here/host-setup.sh"
+
+start_containerd() {
+  launch_in_netns containerd containerd --config "$node_conf/containerd.toml"
+  wait_ready containerd 30 ctr_k8s version
+}
+start_kubelet() {
+  launch_in_netns kubelet "$bin/kubelet" --config "$node_conf/kubelet.yaml" \
+    --kubeconfig "$pki/kubelet.kubeconfig" --hostname-override "$NODE_NAME" --node-ip "$NODE_IP" \
+    --root-dir "$node_dir/kubelet" --v 1
+  wait_ready kubelet 60 in_ns curl -sf --max-time 2 http://127.0.0.1:10248/healthz
+}
+start_kube_proxy() {
+  launch_in_netns kube-proxy "$bin/kube-proxy" --config "$node_conf/kube-proxy.yaml" --v 1
+  wait_ready kube-proxy 60 in_ns curl -sf --max-time 2 http://127.0.0.1:10256/healthz
+}
+node_ready() {
+  kubectl --kubeconfig "$KUBECONFIG_PATH" get node "$NODE_NAME" \
+    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null | grep -qx True
+}
+
+pid_alive containerd || start_containerd
+bash "$here/images.sh"
+pid_alive kubelet || start_kubelet
+pid_alive kube-proxy || start_kube_proxy
+wait_ready kubelet 120 node_ready
+log "node $NODE_NAME ready in $((SECONDS - start))s"

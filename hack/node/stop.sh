@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Stops the node (hack/cluster/stop.sh calls it first) and removes everything it made outside
+# .local: pods' containers and their mounts, pods' network namespaces, the node's cgroups and its
+# runtime directory. Rules and sysctls live in the cluster's namespace, which hack/cluster/stop.sh
+# deletes afterwards. Safe to run twice, and after a crash.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+stop_pid() {
+  local name=$1 f=$run/$1.pid pid
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$f"
+}
+
+# Pods: the kubelet first, so nothing restarts them; then every container and sandbox through the
+# node's containerd, which unmounts their root filesystems; their network namespaces are the
+# sandboxes' ones (cni-*, under /run/netns), read from containerd before the sandboxes go.
+remove_pods() {
+  pid_alive containerd || return 0
+  local netns id
+  netns=$(ctr_k8s containers ls -q | while read -r id; do
+    ctr_k8s containers info "$id" 2>/dev/null |
+      sed -n 's/.*"path": "\(\/[a-z/]*netns\/cni-[0-9a-f-]*\)".*/\1/p'
+  done | sort -u)
+  for id in $(ctr_k8s tasks ls -q); do ctr_k8s tasks kill -s SIGKILL "$id" >/dev/null 2>&1 || true; done
+  for id in $(ctr_k8s tasks ls -q); do ctr_k8s tasks delete -f "$id" >/dev/null 2>&1 || true; done
+  for id in $(ctr_k8s containers ls -q); do ctr_k8s containers delete "$id" >/dev/null 2>&1 || true; done
+  for ns in $netns; do
+    umount "$ns" 2>/dev/null || true
+    rm -f "$ns"
+  done
+  [ -z "$netns" ] || log "removed $(echo "$netns" | wc -l) pod network namespaces"
+}
+
+# unmount_under DIR: every mount point below DIR, deepest first.
+unmount_under() {
+  local dir=$1 m
+  awk -v d="$dir/" 'index($2, d) == 1 {print $2}' /proc/self/mounts | sort -r | while read -r m; do
+    umount "$m" 2>/dev/null || umount -l "$m"
+  done
+}
+
+# remove_cgroups: the node's subtree in every hierarchy, leaves first (rmdir of an empty cgroup).
+remove_cgroups() {
+  local hierarchy
+  for hierarchy in /sys/fs/cgroup/*/; do
+    [ -d "$hierarchy${CGROUP_ROOT#/}" ] || continue
+    find "$hierarchy${CGROUP_ROOT#/}" -depth -type d -exec rmdir {} + 2>/dev/null || true
+  done
+}
+
+# kill_leftovers: processes still in the node's cgroups (e.g. containers whose containerd died):
+# every process there is a pod's, by construction.
+kill_leftovers() {
+  local procs
+  procs=$(find "/sys/fs/cgroup/pids${CGROUP_ROOT}" -name cgroup.procs -exec cat {} + 2>/dev/null | sort -u)
+  [ -z "$procs" ] || { log "killing leftover pod processes: $(echo $procs)"; kill -KILL $procs 2>/dev/null || true; sleep 0.5; }
+}
+
+stop_pid kube-proxy
+stop_pid kubelet
+remove_pods
+stop_pid containerd
+kill_leftovers
+unmount_under "$node_run"
+unmount_under "$node_dir"
+rm -rf "$node_run"
+remove_cgroups

@@ -1,0 +1,102 @@
+/**
+ * The local cluster's real node (hack/node): pods of the locally built images run on it and log;
+ * exec and port-forward go through the API server to the kubelet; a DaemonSet lands; a NodePort
+ * answers on the node's address from the host; pods have no route beyond the cluster.
+ */
+import test from "ava";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { deleteNamespace, freshNamespace, kubeconfig, kubectl, kubectlOk, requireCluster } from "./kube";
+import { daemonSet, httpGet, httpServer, image, nodeIp, nodeName, nodePortService, pod, waitPodReady } from "./node-pods";
+
+let ns = "";
+
+test.before(async () => {
+  await requireCluster();
+  ns = await freshNamespace("it-node");
+  await kubectlOk(["apply", "-n", ns, "-f", "-"], pod("web", "virt-handler", httpServer));
+  await waitPodReady(ns, "web");
+});
+test.after.always(async () => {
+  if (ns) await deleteNamespace(ns);
+});
+
+test("the node is registered and Ready", async t => {
+  const ready = await kubectlOk(["get", "node", nodeName, "-o", 'jsonpath={.status.conditions[?(@.type=="Ready")].status}']);
+  t.is(ready, "True");
+  const ip = await kubectlOk(["get", "node", nodeName, "-o", 'jsonpath={.status.addresses[?(@.type=="InternalIP")].address}']);
+  t.is(ip, nodeIp);
+});
+
+test("a pod of the virt-launcher image runs its tools and its logs are served", async t => {
+  const script = "node --version; qemu-img --version | head -1; libvirtd --version; xorriso -version 2>&1 | head -1; echo launcher-image-ok";
+  await kubectlOk(["apply", "-n", ns, "-f", "-"], pod("launcher", "virt-launcher", ["sh", "-c", `${script}; sleep 3600`]));
+  await waitPodReady(ns, "launcher");
+  const spec = await kubectlOk(["get", "pod", "launcher", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].image}"]);
+  t.is(spec, image("virt-launcher"));
+  let logs = "";
+  for (let i = 0; i < 20 && !logs.includes("launcher-image-ok"); i++) {
+    logs = await kubectlOk(["logs", "-n", ns, "launcher"]);
+    if (!logs.includes("launcher-image-ok")) await new Promise(r => setTimeout(r, 500));
+  }
+  t.regex(logs, /^v20\./m);
+  t.regex(logs, /qemu-img version/);
+  t.regex(logs, /libvirtd \(libvirt\)/);
+  t.regex(logs, /xorriso/);
+});
+
+test("exec runs a command in the pod; its resolv.conf is the project's, not the machine's", async t => {
+  const out = await kubectlOk(["exec", "-n", ns, "web", "--", "cat", "/etc/resolv.conf"]);
+  t.notRegex(out, /^nameserver/m, "pods must have no name server of the machine's");
+  t.regex(out, /ndots:1/);
+});
+
+test("pods have no route beyond the cluster (no default route)", async t => {
+  const routes = await kubectlOk(["exec", "-n", ns, "web", "--", "cat", "/proc/net/route"]);
+  const destinations = routes.split("\n").slice(1).filter(Boolean).map(l => l.split(/\s+/)[1]);
+  t.true(destinations.length > 0);
+  t.false(destinations.includes("00000000"), routes);
+});
+
+test("port-forward reaches the pod from the host", async t => {
+  const bin = existsSync(join(__dirname, "../../.local/bin/kubectl")) ? join(__dirname, "../../.local/bin/kubectl") : "kubectl";
+  const pf = spawn(bin, ["--kubeconfig", kubeconfig, "port-forward", "-n", ns, "pod/web", ":8080"], { stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("port-forward did not start in 20s")), 20_000);
+      pf.stdout.on("data", (chunk: Buffer) => {
+        const m = /127\.0\.0\.1:(\d+) ->/.exec(chunk.toString());
+        if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+      });
+      pf.on("exit", code => reject(new Error(`port-forward exited (${code})`)));
+    });
+    t.is(await httpGet(`http://127.0.0.1:${port}/`), "hello from web");
+  } finally {
+    pf.kill();
+  }
+});
+
+test("a DaemonSet lands on the node", async t => {
+  await kubectlOk(["apply", "-n", ns, "-f", "-"], daemonSet("agent", "virt-handler", ["sleep", "3600"]));
+  const r = await kubectl(["rollout", "status", "-n", ns, "daemonset/agent", "--timeout=120s"], undefined, 150_000);
+  t.is(r.code, 0, r.stderr);
+  const nodes = await kubectlOk(["get", "pods", "-n", ns, "-l", "app=agent", "-o", "jsonpath={.items[*].spec.nodeName}"]);
+  t.is(nodes, nodeName);
+});
+
+test("a NodePort Service answers on the node's address from the host", async t => {
+  await kubectlOk(["apply", "-n", ns, "-f", "-"], nodePortService("web", "web"));
+  const port = await kubectlOk(["get", "service", "web", "-n", ns, "-o", "jsonpath={.spec.ports[0].nodePort}"]);
+  let body = "";
+  let lastError: unknown;
+  for (let i = 0; i < 30 && body === ""; i++) {
+    try {
+      body = await httpGet(`http://${nodeIp}:${port}/`, 2_000);
+    } catch (error) {
+      lastError = error;
+      await new Promise(r => setTimeout(r, 500));
+    }
+  }
+  t.is(body, "hello from web", `NodePort ${nodeIp}:${port} did not answer: ${String(lastError)}`);
+});
