@@ -1,0 +1,87 @@
+import { chmod, mkdir, rm } from "node:fs/promises";
+import { createServer, type Server, type Socket } from "node:net";
+import { dirname } from "node:path";
+import { createInterface } from "node:readline";
+import { PROTOCOL, PROTOCOL_VERSION, decodeRequest, encode, type EventMessage, type Request, type Response } from "./protocol";
+import { peerUid } from "./peer";
+
+/** What the command socket drives; implemented by the launcher. Errors reject with a message. */
+export interface CommandHandler {
+  handle(request: Request): Promise<unknown>;
+}
+
+export interface CommandServerOptions {
+  socketPath: string;
+  /** Peers allowed to connect, by uid (the node agent's and the launcher's own). */
+  allowedUids: ReadonlySet<number>;
+  log: (msg: string) => void;
+}
+
+/**
+ * The launcher's command socket: a unix socket in a 0700 directory; each peer's uid is checked
+ * before it is served. Pushes lifecycle events to subscribed connections.
+ */
+export class CommandServer {
+  private server: Server | undefined;
+  private readonly subscribers = new Set<Socket>();
+
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly opts: CommandServerOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    const dir = dirname(this.opts.socketPath);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
+    await rm(this.opts.socketPath, { force: true });
+    const server = createServer((socket) => void this.accept(socket));
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(this.opts.socketPath, resolve));
+    this.server = server;
+  }
+
+  publish(event: EventMessage["event"]): void {
+    const line = encode({ v: PROTOCOL_VERSION, event });
+    for (const s of this.subscribers) s.write(line);
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.subscribers) s.end();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await rm(this.opts.socketPath, { force: true });
+  }
+
+  private async accept(socket: Socket): Promise<void> {
+    socket.on("error", () => this.subscribers.delete(socket));
+    const uid = await peerUid(socket).catch(() => undefined);
+    if (uid === undefined || !this.opts.allowedUids.has(uid)) {
+      this.opts.log(`command socket: refused a peer with uid ${String(uid)}`);
+      socket.destroy();
+      return;
+    }
+    socket.write(encode({ v: PROTOCOL_VERSION, hello: { protocol: PROTOCOL, versions: [PROTOCOL_VERSION], pid: process.pid } }));
+    socket.on("close", () => this.subscribers.delete(socket));
+    createInterface({ input: socket }).on("line", (line) => void this.serve(socket, line));
+  }
+
+  private async serve(socket: Socket, line: string): Promise<void> {
+    const request = decodeRequest(line);
+    let response: Response;
+    if ("error" in request) {
+      response = { v: PROTOCOL_VERSION, id: request.id ?? -1, ok: false, error: { code: request.error, message: request.message } };
+    } else if (request.method === "subscribe") {
+      this.subscribers.add(socket);
+      response = { v: PROTOCOL_VERSION, id: request.id, ok: true };
+    } else {
+      response = await this.handler.handle(request).then(
+        (result): Response => ({ v: PROTOCOL_VERSION, id: request.id, ok: true, result }),
+        (err: unknown): Response => ({ v: PROTOCOL_VERSION, id: request.id, ok: false, error: { code: codeOf(err), message: (err as Error).message } }),
+      );
+    }
+    if (!socket.destroyed) socket.write(encode(response));
+  }
+}
+
+function codeOf(err: unknown): "no-domain" | "failed" {
+  return (err as { code?: string }).code === "no-domain" ? "no-domain" : "failed";
+}

@@ -1,0 +1,135 @@
+import { join } from "node:path";
+import type { VirtualMachineInstance } from "../api";
+import type { CommandHandler } from "./command/server";
+import { CommandServer } from "./command/server";
+import type { DomainInfo, Request } from "./command/protocol";
+import type { VolumeSources } from "./disks/sources";
+import { startLibvirtd, type LibvirtDaemon } from "./libvirt/daemon";
+import { connectLibvirt } from "./libvirt/connection";
+import { followDomainEvents, type EventStream } from "./libvirt/event-stream";
+import type { DomainPort } from "./libvirt/port";
+import { resolveVirtType, type VirtTypeChoice } from "./host/virt-type";
+import { qemuUser } from "./host/qemu-user";
+import { DomainSupervisor } from "./lifecycle/supervisor";
+import type { Outcome } from "./lifecycle/outcome";
+import type { Logger } from "./log";
+import { startVm } from "./vm-runtime";
+
+export interface LauncherConfig {
+  /** Per-VM working directory: libvirt's runtime dirs, disks, console/VNC/agent sockets. */
+  workdir: string;
+  /** The command socket; its directory is made 0700. */
+  socketPath: string;
+  consoleLog: string;
+  virtType: VirtTypeChoice;
+  featureGates: ReadonlySet<string>;
+  volumeSources: VolumeSources;
+  /** uids allowed on the command socket besides root and the launcher's own. */
+  extraAllowedUids?: number[];
+  log: Logger;
+}
+
+const noDomain = (): Error => Object.assign(new Error("no domain is running"), { code: "no-domain" });
+
+/**
+ * One VM's launcher: its own libvirtd, the domain, its supervision, the command socket. `run()`
+ * resolves with how the VM ended; pod mode waits for a sync command, standalone mode syncs itself.
+ */
+export class Launcher implements CommandHandler {
+  private daemon?: LibvirtDaemon;
+  private port?: DomainPort;
+  private events?: EventStream;
+  private server?: CommandServer;
+  private supervisor?: DomainSupervisor;
+  private syncing?: Promise<unknown>;
+  private settle!: (o: Outcome) => void;
+  readonly outcome = new Promise<Outcome>((resolve) => (this.settle = resolve));
+
+  constructor(private readonly config: LauncherConfig) {}
+
+  async start(): Promise<void> {
+    const { log } = this.config;
+    const user = await qemuUser();
+    this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user);
+    this.port = await connectLibvirt(this.daemon.uri);
+    this.events = followDomainEvents(this.daemon.uri, (e) => {
+      this.supervisor?.onEvent(e);
+      if (e.kind !== "started") this.server?.publish({ kind: e.kind, domain: e.domain, detail: e.detail, at: new Date().toISOString() });
+    });
+    const allowed = new Set([0, process.getuid?.() ?? 0, ...(this.config.extraAllowedUids ?? [])]);
+    this.server = new CommandServer(this, { socketPath: this.config.socketPath, allowedUids: allowed, log });
+    await this.server.start();
+    log("launcher ready", { libvirtd: this.daemon.uri, commandSocket: this.config.socketPath });
+  }
+
+  async handle(request: Request): Promise<unknown> {
+    switch (request.method) {
+      case "sync":
+        return this.sync(request.params.vmi);
+      case "shutdown":
+        return this.requireDomain().requestShutdown();
+      case "kill":
+        return this.requireDomain().kill("killed");
+      case "pause":
+        return this.port!.pause(this.requireDomain().domain);
+      case "unpause":
+        return this.port!.unpause(this.requireDomain().domain);
+      case "domainInfo":
+        return this.info();
+      case "ping":
+      case "subscribe":
+        return {};
+    }
+  }
+
+  /** Defines and starts the VMI's domain once; later syncs of a running domain are no-ops. */
+  sync(vmi: VirtualMachineInstance): Promise<unknown> {
+    this.syncing ??= this.startDomain(vmi).catch((err: unknown) => {
+      const error = new Error(`starting the VMI failed: ${(err as Error).message}`, { cause: err });
+      this.settle({ kind: "failed", error });
+      throw error;
+    });
+    return this.syncing;
+  }
+
+  /** SIGTERM: graceful shutdown of the guest, or an immediate end when no domain was started. */
+  terminate(): void {
+    if (this.supervisor) this.supervisor.requestShutdown();
+    else this.settle({ kind: "destroyed", reason: "killed" });
+  }
+
+  /** Tears down the command socket, the event child, the libvirt connection and the daemon's PID namespace. */
+  async stop(): Promise<void> {
+    await this.server?.stop().catch(() => undefined);
+    this.events?.stop();
+    await this.port?.close().catch(() => undefined);
+    await this.daemon?.stop();
+  }
+
+  private async startDomain(vmi: VirtualMachineInstance): Promise<DomainInfo> {
+    const c = this.config;
+    const virtType = await resolveVirtType(c.virtType);
+    const vm = await startVm(vmi, this.port!, {
+      workdir: c.workdir, consoleLog: c.consoleLog, virtType, featureGates: c.featureGates, volumeSources: c.volumeSources, qemuUser: await qemuUser(),
+    });
+    const supervisor = new DomainSupervisor(this.port!, vm.domain, { gracePeriodSeconds: vm.gracePeriodSeconds, log: (m) => c.log(m) });
+    this.supervisor = supervisor;
+    supervisor.start();
+    void supervisor.outcome.then((o) => this.settle(o));
+    c.log("domain started", { domain: vm.domain, virtType, gracePeriodSeconds: vm.gracePeriodSeconds });
+    this.server?.publish({ kind: "started", domain: vm.domain, detail: "Started Booted", at: new Date().toISOString() });
+    return this.info();
+  }
+
+  private requireDomain(): DomainSupervisor {
+    if (!this.supervisor) throw noDomain();
+    return this.supervisor;
+  }
+
+  private async info(): Promise<DomainInfo> {
+    const name = this.requireDomain().domain;
+    const status = await this.port!.status(name);
+    if (!status) throw noDomain();
+    return { name, ...status };
+  }
+}

@@ -1,0 +1,44 @@
+import type { VirtTypeChoice } from "../host/virt-type";
+
+export interface StandaloneArgs {
+  manifest: string;
+  pvcDir?: string;
+  imageDir?: string;
+  consoleLog?: string;
+  workdir?: string;
+  socket?: string;
+  secretDir?: string;
+  configMapDir?: string;
+  virtType: VirtTypeChoice;
+  featureGates: string[];
+}
+
+export const USAGE = `usage: virt-launcher standalone -f VMI.yaml [--pvc-dir DIR] [--image-dir DIR] [--console-log FILE]
+                      [--workdir DIR] [--socket PATH] [--secret-dir DIR] [--configmap-dir DIR]
+                      [--virt-type auto|kvm|qemu] [--feature-gates HostDisk,...]`;
+
+const FLAGS: Record<string, keyof StandaloneArgs> = {
+  "-f": "manifest", "--file": "manifest", "--pvc-dir": "pvcDir", "--image-dir": "imageDir", "--console-log": "consoleLog",
+  "--workdir": "workdir", "--socket": "socket", "--secret-dir": "secretDir", "--configmap-dir": "configMapDir",
+};
+
+/** Parses `standalone` flags (pure); throws with the usage text on a mistake. */
+export function parseStandaloneArgs(argv: string[]): StandaloneArgs {
+  const out: Partial<StandaloneArgs> & { virtType: VirtTypeChoice; featureGates: string[] } = { virtType: "auto", featureGates: [] };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i]!, argv[i + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
+    if (flag === "--virt-type") {
+      if (!["auto", "kvm", "qemu"].includes(value)) throw new Error(`--virt-type must be auto, kvm or qemu\n${USAGE}`);
+      out.virtType = value as VirtTypeChoice;
+    } else if (flag === "--feature-gates") {
+      out.featureGates = value.split(",").filter(Boolean);
+    } else if (FLAGS[flag] !== undefined) {
+      (out as Record<string, unknown>)[FLAGS[flag]] = value;
+    } else {
+      throw new Error(`unknown flag ${flag}\n${USAGE}`);
+    }
+  }
+  if (out.manifest === undefined) throw new Error(`-f VMI.yaml is required\n${USAGE}`);
+  return out as StandaloneArgs;
+}

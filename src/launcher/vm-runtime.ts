@@ -1,0 +1,66 @@
+import { chown, mkdir, open } from "node:fs/promises";
+import { join } from "node:path";
+import type { VirtualMachineInstance } from "../api";
+import type { ConverterContext } from "./converter/context";
+import { vmiToDomainXml } from "./converter/converter";
+import { DEFAULT_GRACE_PERIOD_SECONDS } from "./converter/metadata";
+import { prepareDisks } from "./disks/prepare";
+import type { VolumeSources } from "./disks/sources";
+import type { DomainModel } from "./domain/model";
+import type { DaemonUser } from "./libvirt/daemon-command";
+import type { DomainPort } from "./libvirt/port";
+import { findEfiFirmware } from "./host/firmware-files";
+
+export interface VmRuntimeOptions {
+  workdir: string;
+  consoleLog: string;
+  virtType: DomainModel["type"];
+  featureGates: ReadonlySet<string>;
+  volumeSources: VolumeSources;
+  /** Set when the launcher is root and QEMU runs as this user. */
+  qemuUser: DaemonUser | undefined;
+}
+
+export interface StartedVm {
+  domain: string;
+  gracePeriodSeconds: number;
+  xml: string;
+}
+
+async function ownedDir(path: string, owner: DaemonUser | undefined): Promise<string> {
+  await mkdir(path, { recursive: true, mode: 0o755 });
+  if (owner) await chown(path, owner.uid, owner.gid);
+  return path;
+}
+
+/** Creates the console log file up front so QEMU's user can append to it wherever it is. */
+async function consoleLogFile(path: string, owner: DaemonUser | undefined): Promise<string> {
+  await (await open(path, "a")).close();
+  if (owner) await chown(path, owner.uid, owner.gid);
+  return path;
+}
+
+/**
+ * Starts a VMI's domain: host facts and disks first (I/O), then the pure conversion, then libvirt.
+ * Sockets live in the workdir: serial0 (console), vnc, guest-agent.
+ */
+export async function startVm(vmi: VirtualMachineInstance, port: DomainPort, opts: VmRuntimeOptions): Promise<StartedVm> {
+  const owner = opts.qemuUser;
+  const diskDir = await ownedDir(join(opts.workdir, "disks"), owner);
+  const volumes = await prepareDisks(vmi, opts.volumeSources, { diskDir, featureGates: opts.featureGates, owner });
+  const ctx: ConverterContext = {
+    virtType: opts.virtType,
+    emulator: "/usr/bin/qemu-system-x86_64",
+    sockets: { serial: join(opts.workdir, "serial0"), vnc: join(opts.workdir, "vnc"), guestAgent: join(opts.workdir, "guest-agent") },
+    consoleLogFile: await consoleLogFile(opts.consoleLog, owner),
+    volumes,
+    efi: await findEfiFirmware(),
+    nvramPath: join(opts.workdir, "nvram.fd"),
+    taps: {},
+  };
+  const xml = vmiToDomainXml(vmi, ctx);
+  const meta = vmi.metadata ?? {};
+  const domain = `${String(meta.namespace ?? "default")}_${String(meta.name)}`;
+  await port.create(xml);
+  return { domain, gracePeriodSeconds: vmi.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_PERIOD_SECONDS, xml };
+}
