@@ -1,7 +1,7 @@
+import { Cause } from "../../api";
 import { parseQuantity } from "../../api/schema";
 import { domainOf, isRecord } from "./access";
 import { at, cause, quote, SpecRule } from "./rule";
-import { Cause } from "../../api";
 
 export type ResourceList = "requests" | "limits";
 export type ResourceName = "memory" | "cpu";

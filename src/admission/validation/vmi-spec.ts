@@ -5,6 +5,7 @@ import { CLOUD_INIT_RULES } from "./cloud-init";
 import { ValidationContext } from "./context";
 import { CPU_RULES } from "./cpu";
 import { DEDICATED_CPU_RULES } from "./dedicated-cpu";
+import { DISK_OPTION_RULES } from "./disk-options";
 import { DISK_RULES } from "./disks";
 import { DOMAIN_RULES } from "./domain";
 import { FIRMWARE_RULES } from "./firmware";
@@ -25,6 +26,7 @@ export const VMI_SPEC_RULES: readonly SpecRule[] = [
   ...CPU_RULES,
   ...DEDICATED_CPU_RULES,
   ...DISK_RULES,
+  ...DISK_OPTION_RULES,
   bootOrders,
   ...VOLUME_RULES,
   hostDiskVolumes,
