@@ -1,3 +1,4 @@
+import test from "ava";
 import { newCirrosVmi, newVmi, withContainerDisk, withGuestMemory, withHugepages, withMemory, withMemoryLimit, withPodNetwork } from "../../../test/fixtures/vmi-builder";
 import { ruleTable } from "../../../test/fixtures/rule-table";
 import * as memory from "./memory";
@@ -39,3 +40,9 @@ ruleTable("memory fits hugepages", memory.memoryFitsHugepages, [
   { name: "guest memory is checked when no request", vmi: vmiWith(withGuestMemory("3Mi"), withHugepages("2Mi")), denied: { field: "spec.domain.memory.guest", message: "not a multiple" } },
   { name: "bad page size (raw spec)", vmi: newCirrosVmi(withHugepages("huge")), denied: { field: "spec.domain.memory.hugepages.pageSize", message: "not a valid page size" } },
 ]);
+
+test("a request above the limit is reported once, not again on the guest memory defaults copy from it", t => {
+  const vmi = vmiWith(withMemory("128Mi"), withGuestMemory("128Mi"), withMemoryLimit("64Mi"));
+  t.deepEqual(memory.guestMemoryWithinLimit(vmi.spec, "spec", { featureGates: new Set() }), []);
+  t.is(memory.memoryRequestWithinLimit(vmi.spec, "spec", { featureGates: new Set() }).length, 1);
+});

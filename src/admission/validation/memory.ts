@@ -46,6 +46,9 @@ export const guestMemoryWithinLimit: SpecRule = (spec, path) => {
   const g = positive(guest);
   const l = positive(limit);
   if (!guest || !limit || g === undefined || l === undefined || g <= l) return [];
+  // A request at least as large is already reported against the limit (defaults copy it to guest).
+  const r = positive(resourceQuantity(spec, path, "requests", "memory"));
+  if (r !== undefined && r >= g) return [];
   return [cause(guest.field, `${quote(guest.raw)} must be equal to or less than the memory limit ${limit.field} ${quote(limit.raw)}`)];
 };
 
