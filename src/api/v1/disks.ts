@@ -41,7 +41,7 @@ export class Disk {
   cdrom?: CDRomTarget;
   @Int("Boot order of the device; lower boots first. Must be 1 or greater and unique across disks and interfaces.", { minimum: 1, format: "int32" })
   bootOrder?: number;
-  @Str("Serial number the guest sees for the disk: letters, digits, '-' and '_', at most 20 characters.")
+  @Str("Serial number the guest sees for the disk: letters, digits and '_.+-', at most 256 characters.")
   serial?: string;
   @Str("Host-side cache mode: none, writethrough or writeback.", { enum: DISK_CACHE_MODES })
   cache?: string;
