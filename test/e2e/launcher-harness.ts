@@ -1,0 +1,149 @@
+/**
+ * Runs `virt-launcher standalone` as a real process for the boot tests: the test guest image (built
+ * on first use), a temporary workdir, the console log, and the launcher's exit.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "../..");
+
+let cachedImage: string | undefined;
+/** The test guest's containerDisk layout dir (npm run guest-image; cached under .local/guest). */
+export function guestImageDir(): string {
+  cachedImage ??= execFileSync("bash", [join(ROOT, "hack/guest/build.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+    .trim()
+    .split("\n")
+    .pop()!;
+  return join(dirname(cachedImage), "containerdisk");
+}
+
+/** A scratch dir QEMU's user can traverse (mkdtemp makes 0700). */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** A filesystem PVC: DIR/<claim>/disk.img, raw. */
+export function makeClaim(pvcDir: string, claim: string, size = "8M"): string {
+  mkdirSync(join(pvcDir, claim), { recursive: true, mode: 0o755 });
+  const img = join(pvcDir, claim, "disk.img");
+  execFileSync("qemu-img", ["create", "-q", "-f", "raw", img, size]);
+  return img;
+}
+
+export interface VmSpecOptions {
+  name: string;
+  userData: string;
+  gracePeriod?: number;
+  claims?: Array<{ name: string; claim: string; ephemeral?: boolean }>;
+}
+
+/** A VMI manifest: the test guest as containerDisk, NoCloud user data, optional PVC/ephemeral disks. */
+export function vmiYaml(o: VmSpecOptions): string {
+  const claims = o.claims ?? [];
+  const disks = ["containerdisk", "cloudinitdisk", ...claims.map((c) => c.name)].map((n) => `      - name: ${n}\n        disk: {bus: virtio}`);
+  const claimVolumes = claims.map((c) =>
+    c.ephemeral
+      ? `  - name: ${c.name}\n    ephemeral:\n      persistentVolumeClaim: {claimName: ${c.claim}}`
+      : `  - name: ${c.name}\n    persistentVolumeClaim: {claimName: ${c.claim}}`,
+  );
+  const userData = o.userData.split("\n").map((l) => `        ${l}`).join("\n");
+  return `apiVersion: kubevirt.io/v1
+kind: VirtualMachineInstance
+metadata:
+  name: ${o.name}
+spec:
+  terminationGracePeriodSeconds: ${o.gracePeriod ?? 30}
+  domain:
+    resources: {requests: {memory: 128Mi}}
+    devices:
+      disks:
+${disks.join("\n")}
+  volumes:
+  - name: containerdisk
+    containerDisk: {image: kubevirt-ts/test-guest:latest}
+  - name: cloudinitdisk
+    cloudInitNoCloud:
+      userData: |
+${userData}
+${claimVolumes.join("\n")}
+`;
+}
+
+export interface RunningLauncher {
+  child: ChildProcess;
+  workdir: string;
+  consoleLog: string;
+  socket: string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  output(): string;
+  console(): string;
+  cleanup(): void;
+}
+
+export function startStandalone(manifest: string, extra: string[] = []): RunningLauncher {
+  const dir = scratchDir("launcher-e2e-");
+  const workdir = join(dir, "work");
+  const consoleLog = join(dir, "console.log");
+  const socket = join(dir, "cmd", "launcher.sock");
+  writeFileSync(join(dir, "vmi.yaml"), manifest);
+  const args = ["standalone", "-f", join(dir, "vmi.yaml"), "--image-dir", guestImageDir(), "--workdir", workdir,
+    "--console-log", consoleLog, "--socket", socket, "--virt-type", "qemu", ...extra];
+  const child = spawn(process.execPath, [join(ROOT, "bin/virt-launcher.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((res) =>
+    child.once("exit", (code, signal) => res({ code, signal, at: Date.now() })),
+  );
+  return {
+    child, workdir, consoleLog, socket, exit,
+    output: () => out,
+    console: () => (existsSync(consoleLog) ? readFileSync(consoleLog, "utf8") : ""),
+    cleanup: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `check` is truthy, polling; throws with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs: number): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(250)) {
+    const value = check();
+    if (value) return value;
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** PIDs of processes whose command line mentions `needle` (QEMU has `guest=<domain>` in its). */
+export function pidsMatching(needle: string): number[] {
+  try {
+    return execFileSync("pgrep", ["-f", needle], { encoding: "utf8" }).trim().split("\n").filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** PIDs of libvirtd/virtlogd/tini/unshare processes whose environment points into `workdir` (the launcher's own daemon). */
+export function daemonPidsFor(workdir: string): number[] {
+  const candidates = ["libvirtd", "virtlogd", "tini", "unshare"].flatMap((name) => {
+    try {
+      return execFileSync("pgrep", ["-x", name], { encoding: "utf8" }).trim().split("\n").filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  });
+  return candidates.filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/environ`, "utf8").includes(workdir);
+    } catch {
+      return false;
+    }
+  });
+}
