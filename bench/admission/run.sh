@@ -12,8 +12,6 @@ kc=(kubectl --kubeconfig "$KUBECONFIG_PATH")
 url=$("${kc[@]}" get validatingwebhookconfiguration pepr-kubevirt-ts -o jsonpath='{.webhooks[0].clientConfig.url}' 2>/dev/null) ||
   die "the module registers no validating webhook (pepr-kubevirt-ts): nothing to measure"
 api_path=${url##*/}
-ca=$run/bench-ca.pem
-"${kc[@]}" get validatingwebhookconfiguration pepr-kubevirt-ts -o jsonpath='{.webhooks[0].clientConfig.caBundle}' | base64 -d >"$ca"
 
 # The no-op baseline: same Pepr runtime, same certificate (pepr dev's, for $PEPR_HOST), port 3001.
 noop_port=3001
@@ -39,4 +37,4 @@ curl -skf --max-time 2 "https://$NODE_IP:$noop_port/healthz" >/dev/null || die "
 targets=$(printf '[{"name":"kubevirt-ts module","base":"https://%s:%s","apiPath":"%s"},{"name":"no-op Pepr module","base":"https://%s:%s","apiPath":"%s"}]' \
   "$PEPR_HOST" "$PEPR_PORT" "$api_path" "$PEPR_HOST" "$noop_port" "$noop_path")
 echo "bench: $(nproc) cores; load generator and both modules share them; $(date -u +%FT%TZ)"
-BENCH_TARGETS=$targets BENCH_CA=$ca ip netns exec "$NETNS" node --import tsx bench/admission/load.ts
+BENCH_TARGETS=$targets BENCH_CERT=$root/insecure-tls.crt ip netns exec "$NETNS" node --import tsx bench/admission/load.ts

@@ -39,6 +39,21 @@ cert apiserver-kubelet-client "/O=system:masters/CN=kube-apiserver-kubelet-clien
 cert admin "/O=system:masters/CN=kubernetes-admin" "$client"
 cert controller-manager "/CN=system:kube-controller-manager" "$client"
 cert scheduler "/CN=system:kube-scheduler" "$client"
+# The aggregation layer's front proxy: its own CA, as kubeadm does (the API server's
+# requestheader authentication trusts only certificates from it).
+if [ ! -f front-proxy-ca.crt ]; then
+  key front-proxy-ca
+  openssl req -x509 -new -key front-proxy-ca.key -subj "/CN=front-proxy-ca" -days 3650 -out front-proxy-ca.crt \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+fi
+if [ ! -f front-proxy-client.crt ]; then
+  key front-proxy-client
+  openssl req -new -key front-proxy-client.key -subj "/CN=front-proxy-client" -out front-proxy-client.csr 2>/dev/null
+  printf '%b\n' "$client" >front-proxy-client.ext
+  openssl x509 -req -in front-proxy-client.csr -CA front-proxy-ca.crt -CAkey front-proxy-ca.key \
+    -CAcreateserial -days 3650 -extfile front-proxy-client.ext -out front-proxy-client.crt 2>/dev/null
+  rm -f front-proxy-client.csr front-proxy-client.ext
+fi
 key sa
 [ -f sa.pub ] || openssl pkey -in sa.key -pubout -out sa.pub 2>/dev/null
 chmod 600 ./*.key

@@ -24,7 +24,8 @@ build_date=$(cd "$here" && go list -m -f '{{.Time}}' k8s.io/kubernetes | sed 's/
 k8s_ldflags="-s -w"
 for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   k8s_ldflags+=" -X $pkg.gitVersion=$k8s_version -X $pkg.gitMajor=1 -X $pkg.gitMinor=$k8s_minor"
-  k8s_ldflags+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=$build_date"
+  # gitCommit: a module zip carries no commit id; empty beats the source's "$Format:%H$" placeholder.
+  k8s_ldflags+=" -X $pkg.gitTreeState=clean -X $pkg.buildDate=$build_date -X $pkg.gitCommit="
 done
 
 # build NAME MODULE_DIR PACKAGE LDFLAGS
@@ -39,13 +40,14 @@ build() {
   fi
   local start=$SECONDS
   echo "build: $name ($pkg) ... log: $log"
+  : >"$log"
   # Progress: go build -v names each package as it compiles it.
   ( exec 9>&-   # the ticker must not hold the build lock
     while sleep 30 && kill -0 $$ 2>/dev/null; do
       echo "build: $name still building, $((SECONDS - start))s, $(wc -l <"$log") packages compiled"
     done ) &
   local ticker=$!
-  if (cd "$dir" && go build -v -trimpath -ldflags "$ldflags" -o "$bin/$name.tmp" "$pkg") >"$log" 2>&1; then
+  if (cd "$dir" && go build -v -trimpath -ldflags "$ldflags" -o "$bin/$name.tmp" "$pkg") >>"$log" 2>&1; then
     kill "$ticker" 2>/dev/null || true
     mv "$bin/$name.tmp" "$bin/$name"
     echo "$want" >"$stamp"
