@@ -1,0 +1,16 @@
+import test from "ava";
+import { parseStandaloneArgs } from "./args";
+
+test("flags", (t) => {
+  t.deepEqual(parseStandaloneArgs(["-f", "vm.yaml", "--pvc-dir", "/p", "--console-log", "/c.log", "--virt-type", "qemu", "--feature-gates", "HostDisk"]), {
+    manifest: "vm.yaml", pvcDir: "/p", consoleLog: "/c.log", virtType: "qemu", featureGates: ["HostDisk"],
+  });
+});
+
+const bad: Array<[string, string[]]> = [
+  ["no manifest", ["--pvc-dir", "/p"]],
+  ["unknown flag", ["-f", "x", "--net", "user"]],
+  ["missing value", ["-f"]],
+  ["bad virt type", ["-f", "x", "--virt-type", "xen"]],
+];
+for (const [title, argv] of bad) test(`rejected: ${title}`, (t) => void t.throws(() => parseStandaloneArgs(argv), { message: /usage: virt-launcher/ }));
