@@ -9,7 +9,7 @@ guest=hack/guest
 kver=""
 for dir in /lib/modules/*; do [ -f "/boot/vmlinuz-$(basename "$dir")" ] && kver=$(basename "$dir"); done
 [ -n "$kver" ] || { echo "guest-image: no kernel in /boot with modules (apt-get install linux-image-amd64)" >&2; exit 1; }
-inputs=$( (find "$guest" -type f | sort | xargs sha256sum; echo "$kver"; busybox | head -1) | sha256sum | cut -c1-16)
+inputs=$( (find "$guest" -type f | sort | xargs sha256sum; echo "$kver"; dpkg-query -W -f='${Version}' busybox-static) | sha256sum | cut -c1-16)
 out=.local/guest/$inputs
 disk=$out/disk.qcow2
 if [ -f "$disk" ] && [ -f "$out/containerdisk/disk/disk.qcow2" ]; then echo "$PWD/$disk"; exit 0; fi

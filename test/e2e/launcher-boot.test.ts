@@ -4,6 +4,8 @@
  */
 import test from "ava";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
 import { CommandClient } from "../../src/launcher/command/client";
 import type { EventMessage } from "../../src/launcher/command/protocol";
 import { daemonPidsFor, guestImageDir, makeClaim, pidsMatching, scratchDir, sleep, startStandalone, vmiYaml, waitFor } from "./launcher-harness";
@@ -116,6 +118,24 @@ test.serial("a SIGKILLed launcher leaves no QEMU or libvirtd behind", async (t) 
     t.deepEqual(pidsMatching("guest=default_orphan"), []);
     t.deepEqual(daemonPidsFor(vm.workdir), [], "no libvirtd/virtlogd/tini/unshare of this launcher");
     t.deepEqual(pidsMatching(`virsh -q -c qemu:///session?socket=${vm.workdir}`), []);
+  } finally {
+    vm.cleanup();
+  }
+});
+
+test.serial("the seed's v1alpha1 VM boots: its header-less user data is logged and ignored, as cloud-init does", async (t) => {
+  // The seed asks for 64M: enough for its CirrOS image, not for the test guest's Debian kernel (needs ~96M).
+  const seed = parse(readFileSync(join(__dirname, "../../../shared/seed/example-vm.yaml"), "utf8")) as { spec: { domain: { resources: { requests: { memory: string } } } } };
+  seed.spec.domain.resources.requests.memory = "128Mi";
+  const vm = startStandalone(stringify(seed));
+  try {
+    await waitFor("the guest to boot", () => vm.console().includes("guest: ready"), BOOT_MS);
+    t.regex(vm.console(), /cloud-init: unhandled user-data \(no #cloud-config or #! header\), ignored/);
+    t.regex(vm.console(), /hostname myvm/);
+    vm.child.kill("SIGTERM");
+    const exit = await Promise.race([vm.exit, sleep(EXIT_MS).then(() => undefined)]);
+    t.truthy(exit, vm.output());
+    t.true(exit!.code === 0 || exit!.code === 3, `stopped within the seed's 5 s grace period (exit ${exit!.code})`);
   } finally {
     vm.cleanup();
   }
