@@ -8,11 +8,15 @@ logs=$local_dir/logs
 run=$local_dir/run
 pki=$local_dir/pki
 data=$local_dir/data
-NETNS=${KVTS_NETNS:-kubevirt-ts}
-VETH_HOST=kvts-host
-VETH_NS=kvts-ns
-HOST_IP=10.201.0.1        # the host's end of the veth pair
-NODE_IP=10.201.0.2        # the namespace's end: API server advertise/bind address, later the node IP
+# KVTS_INSTANCE=N (0-255, default 0) runs a second checkout's cluster beside this one: its own
+# namespace, veth pair and /30 (10.201.N.0/30); everything else lives inside the namespace.
+instance=${KVTS_INSTANCE:-0}
+if [ "$instance" = 0 ]; then suffix=""; else suffix=$instance; fi
+NETNS=kubevirt-ts$suffix
+VETH_HOST=kvts$suffix-host
+VETH_NS=kvts$suffix-ns
+HOST_IP=10.201.$instance.1        # the host's end of the veth pair
+NODE_IP=10.201.$instance.2        # the namespace's end: API server advertise/bind address, later the node IP
 VETH_CIDR=30
 SERVICE_CIDR=10.202.0.0/24
 KUBERNETES_SVC_IP=10.202.0.1
