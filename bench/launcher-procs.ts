@@ -1,0 +1,35 @@
+/** Process-tree memory readings from /proc for the launcher benchmark. */
+import { readFileSync, readdirSync } from "node:fs";
+
+export interface Proc {
+  pid: number;
+  ppid: number;
+  comm: string;
+  rssKiB: number;
+}
+
+function readProc(pid: number): Proc | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const rss = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return { pid, ppid, comm, rssKiB: Number(rss ?? 0) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** `root` and all its descendants. */
+export function processTree(root: number): Proc[] {
+  const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number).map(readProc).filter((p): p is Proc => p !== undefined);
+  const tree: Proc[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    const proc = all.find((p) => p.pid === pid);
+    if (proc) tree.push(proc);
+    for (const child of all.filter((p) => p.ppid === pid)) queue.push(child.pid);
+  }
+  return tree;
+}
