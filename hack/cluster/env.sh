@@ -32,4 +32,11 @@ export PATH=$bin:/usr/local/go/bin:$PATH
 log() { echo "cluster: $*"; }
 die() { echo "cluster: ERROR: $*" >&2; exit 1; }
 in_ns() { ip netns exec "$NETNS" "$@"; }
-pid_alive() { local f=$run/$1.pid; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
+# pid_alive NAME: its recorded process runs, inside our namespace (a stale pid file can name a
+# reused pid of some other process).
+pid_alive() {
+  local f=$run/$1.pid pid
+  [ -f "$f" ] || return 1
+  pid=$(cat "$f")
+  kill -0 "$pid" 2>/dev/null && [ "$(ip netns identify "$pid" 2>/dev/null)" = "$NETNS" ]
+}

@@ -10,7 +10,7 @@ for name in pepr kube-scheduler kube-controller-manager kube-apiserver etcd; do
   f=$run/$name.pid
   [ -f "$f" ] || continue
   pid=$(cat "$f")
-  if kill -0 "$pid" 2>/dev/null; then
+  if pid_alive "$name"; then   # only our own process, in our namespace; never a reused pid
     log "stopping $name (pid $pid)"
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
