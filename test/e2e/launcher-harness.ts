@@ -3,20 +3,33 @@
  * on first use), a temporary workdir, the console log, and the launcher's exit.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "../..");
 
-let cachedImage: string | undefined;
-/** The test guest's containerDisk layout dir (npm run guest-image; cached under .local/guest). */
+let cachedImageDir: string | undefined;
+/**
+ * The test guest's containerDisk layout dir (npm run guest-image; cached under .local/guest), copied
+ * to a world-readable place under /tmp: QEMU runs as an unprivileged user, and a checkout may sit in
+ * a directory that user cannot enter.
+ */
 export function guestImageDir(): string {
-  cachedImage ??= execFileSync("bash", [join(ROOT, "hack/guest/build.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+  if (cachedImageDir) return cachedImageDir;
+  const disk = execFileSync("bash", [join(ROOT, "hack/guest/build.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
     .trim()
     .split("\n")
     .pop()!;
-  return join(dirname(cachedImage), "containerdisk");
+  const copy = join(tmpdir(), `kubevirt-ts-guest-${basename(dirname(disk))}`, "containerdisk");
+  if (!existsSync(join(copy, "disk/disk.qcow2"))) {
+    mkdirSync(join(copy, "disk"), { recursive: true, mode: 0o755 });
+    copyFileSync(join(dirname(disk), "containerdisk/disk/disk.qcow2"), join(copy, "disk/disk.qcow2.tmp"));
+    renameSync(join(copy, "disk/disk.qcow2.tmp"), join(copy, "disk/disk.qcow2"));
+    execFileSync("chmod", ["-R", "a+rX", dirname(copy)]);
+  }
+  cachedImageDir = copy;
+  return copy;
 }
 
 /** A scratch dir QEMU's user can traverse (mkdtemp makes 0700). */
