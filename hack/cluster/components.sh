@@ -5,6 +5,7 @@
 # launch NAME COMMAND...
 launch() {
   local name=$1; shift
+  log "starting $name ... log: $logs/$name.log"
   echo "=== $(date -u +%FT%TZ) starting: $*" >>"$logs/$name.log"
   # fd 8 is start.sh's lock: a daemon must not keep holding it.
   ip netns exec "$NETNS" setsid "$@" >>"$logs/$name.log" 2>&1 </dev/null 8>&- &
@@ -14,8 +15,9 @@ launch() {
 # wait_ready NAME TIMEOUT_S PROBE...: polls PROBE until it succeeds; names the log on failure.
 wait_ready() {
   local name=$1 timeout=$2; shift 2
-  local start=$SECONDS
+  local start=$SECONDS next=15
   until "$@" >/dev/null 2>&1; do
+    if [ $((SECONDS - start)) -ge $next ]; then log "waiting for $name ($next s)"; next=$((next + 15)); fi
     if ! pid_alive "$name"; then
       fail "$name exited during start-up"
     fi
