@@ -21,6 +21,7 @@ pid_alive kube-controller-manager || start_controller_manager
 pid_alive kube-scheduler || start_scheduler
 apply_crds
 pid_alive pepr || start_pepr
+bash "$root/hack/node/start.sh"   # the node (hack/node): containerd, kubelet, kube-proxy, images
 
 rss_kb=$(ip netns pids "$NETNS" | xargs -r ps -o rss= -p | awk '{s+=$1} END {print s+0}')
 log "ready in $((SECONDS - start))s; processes in $NETNS use $((rss_kb / 1024)) MiB RSS"

@@ -32,6 +32,9 @@ disabled_plugins = ["io.containerd.snapshotter.v1.aufs", "io.containerd.snapshot
   stream_server_address = "127.0.0.1"
   stream_server_port = "0"
   disable_apparmor = true
+  # Root here lacks CAP_SYS_RESOURCE, so no process may lower its OOM score below containerd's:
+  # without this, every sandbox fails ("failed to update /proc/self/oom_score_adj: Permission denied").
+  restrict_oom_score_adj = true
   enable_selinux = false
   max_container_log_line_size = 16384
   [plugins."io.containerd.grpc.v1.cri".containerd]

@@ -9,9 +9,9 @@ CNI_BRIDGE=kvts-cni0
 node_dir=$local_dir/node          # kept across restarts: containerd's images, kubelet's root
 node_conf=$node_dir/conf          # generated configuration files
 # Runtime state: sockets, pod network namespaces' IPAM, containers' mounts; removed by npm stop.
-node_run=/run/kubevirt-ts
+node_run=/run/$NETNS
 CONTAINERD_SOCK=$node_run/containerd/containerd.sock
-CGROUP_ROOT=/kubevirt-ts          # all pods' cgroups (cgroup v1, cgroupfs driver) live under this
+CGROUP_ROOT=/$NETNS               # all pods' cgroups (cgroup v1, cgroupfs driver) live under this
 CNI_BIN_DIR=/usr/lib/cni
 ctr_k8s() { ctr --address "$CONTAINERD_SOCK" --namespace k8s.io "$@"; }
 

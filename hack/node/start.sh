@@ -31,14 +31,19 @@ start_kube_proxy() {
   launch_in_netns kube-proxy "$bin/kube-proxy" --config "$node_conf/kube-proxy.yaml" --v 1
   wait_ready kube-proxy 60 in_ns curl -sf --max-time 2 http://127.0.0.1:10256/healthz
 }
-node_ready() {
-  kubectl --kubeconfig "$KUBECONFIG_PATH" get node "$NODE_NAME" \
-    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null | grep -qx True
+wait_node_ready() {
+  local t=$SECONDS
+  until kubectl --kubeconfig "$KUBECONFIG_PATH" get node "$NODE_NAME" \
+    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null | grep -qx True; do
+    pid_alive kubelet || fail "kubelet exited before the node was Ready"
+    [ $((SECONDS - t)) -lt 120 ] || fail "kubelet: node $NODE_NAME not Ready after 120s"
+    sleep 1
+  done
 }
 
 pid_alive containerd || start_containerd
 bash "$here/images.sh"
 pid_alive kubelet || start_kubelet
 pid_alive kube-proxy || start_kube_proxy
-wait_ready kubelet 120 node_ready
-log "node $NODE_NAME ready in $((SECONDS - start))s"
+wait_node_ready
+log "node $NODE_NAME Ready in $((SECONDS - start))s"
