@@ -95,7 +95,8 @@ export class Launcher implements CommandHandler {
   /** SIGTERM: graceful shutdown of the guest, or an immediate end when no domain was started. */
   terminate(): void {
     if (this.supervisor) this.supervisor.requestShutdown();
-    else this.settle({ kind: "destroyed", reason: "killed" });
+    else if (this.syncing) void this.syncing.then(() => this.supervisor?.requestShutdown(), () => undefined);
+    else this.settle({ kind: "not-started" });
   }
 
   /** Tears down the command socket, the event child, the libvirt connection and the daemon's PID namespace. */

@@ -1,11 +1,12 @@
 import { chmod, chown, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { Launcher } from "./launcher";
+import type { VirtualMachineInstance } from "../api";
+import { Launcher, type LauncherConfig } from "./launcher";
 import { qemuUser } from "./host/qemu-user";
 import { describe, exitCode, type Outcome } from "./lifecycle/outcome";
-import { jsonLogger } from "./log";
-import { USAGE, parseStandaloneArgs } from "./standalone/args";
+import { jsonLogger, type Logger } from "./log";
+import { USAGE, parseRunArgs, parseStandaloneArgs, type StandaloneArgs } from "./standalone/args";
 import { readManifest } from "./standalone/manifest";
 import { standaloneVolumeSources } from "./standalone/volume-sources";
 
@@ -19,46 +20,66 @@ async function prepareWorkdir(given: string | undefined): Promise<{ dir: string;
   return { dir, temporary: given === undefined };
 }
 
-/** `virt-launcher standalone …`: runs one VMI on this machine with no cluster, through the pod's code path. */
-async function standalone(argv: string[]): Promise<number> {
-  const args = parseStandaloneArgs(argv);
-  const manifest = await readManifest(args.manifest);
-  const meta = manifest.vmi.metadata ?? {};
-  const log = jsonLogger({ namespace: meta.namespace, name: meta.name });
-  const { dir, temporary } = await prepareWorkdir(args.workdir);
-  const launcher = new Launcher({
+function launcherConfig(args: Omit<StandaloneArgs, "manifest">, dir: string, log: Logger, inline: Pick<Parameters<typeof standaloneVolumeSources>[0], "secrets" | "configMaps">): LauncherConfig {
+  return {
     workdir: dir,
-    socketPath: args.socket ?? join(dir, "cmd", "launcher.sock"),
+    socketPath: resolve(args.socket ?? join(dir, "cmd", "launcher.sock")),
     consoleLog: resolve(args.consoleLog ?? join(dir, "console.log")),
     virtType: args.virtType,
     featureGates: new Set(args.featureGates),
-    volumeSources: standaloneVolumeSources({ ...args, secrets: manifest.secrets, configMaps: manifest.configMaps }),
+    volumeSources: standaloneVolumeSources({ ...args, ...inline }),
     log,
-  });
+  };
+}
+
+/** Runs a launcher to its end: start, optional self-sync (standalone), signals, teardown. Returns the exit code. */
+async function runLauncher(config: LauncherConfig, vmi: VirtualMachineInstance | undefined, cleanup: () => Promise<void>): Promise<number> {
+  const launcher = new Launcher(config);
   const onSignal = (signal: string) => (): void => {
-    log(`received ${signal}: shutting the guest down`);
+    config.log(`received ${signal}: shutting the guest down`);
     launcher.terminate();
   };
   process.on("SIGTERM", onSignal("SIGTERM")).on("SIGINT", onSignal("SIGINT"));
   let outcome: Outcome;
   try {
     await launcher.start();
-    await launcher.sync(manifest.vmi).catch(() => undefined); // a failure settles the outcome
+    if (vmi) await launcher.sync(vmi).catch(() => undefined); // a failure settles the outcome
     outcome = await launcher.outcome;
   } catch (err) {
     outcome = { kind: "failed", error: err as Error };
   } finally {
     await launcher.stop();
-    if (temporary) await rm(dir, { recursive: true, force: true });
+    await cleanup();
   }
-  log(describe(outcome), { outcome: outcome.kind, exitCode: exitCode(outcome) });
+  config.log(describe(outcome), { outcome: outcome.kind, exitCode: exitCode(outcome) });
   return exitCode(outcome);
+}
+
+/** `virt-launcher standalone …`: one VMI on this machine with no cluster, through the pod's code path. */
+async function standalone(argv: string[]): Promise<number> {
+  const args = parseStandaloneArgs(argv);
+  const manifest = await readManifest(args.manifest);
+  const meta = manifest.vmi.metadata ?? {};
+  const log = jsonLogger({ namespace: meta.namespace, name: meta.name });
+  const { dir, temporary } = await prepareWorkdir(args.workdir);
+  const config = launcherConfig(args, dir, log, manifest);
+  return runLauncher(config, manifest.vmi, async () => {
+    if (temporary) await rm(dir, { recursive: true, force: true });
+  });
+}
+
+/** `virt-launcher run …`: pod mode; the node agent sends the VMI with a sync command on the socket. */
+async function pod(argv: string[]): Promise<number> {
+  const args = parseRunArgs(argv);
+  const { dir } = await prepareWorkdir(args.workdir);
+  return runLauncher(launcherConfig(args, dir, jsonLogger({}), { secrets: {}, configMaps: {} }), undefined, async () => undefined);
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [mode, ...rest] = argv;
   try {
     if (mode === "standalone") return await standalone(rest);
+    if (mode === "run") return await pod(rest);
     process.stderr.write(`${USAGE}\n`);
     return mode === "--help" || mode === "-h" ? 0 : 1;
   } catch (err) {

@@ -140,3 +140,28 @@ test.serial("the seed's v1alpha1 VM boots: its header-less user data is logged a
     vm.cleanup();
   }
 });
+
+test.serial("pod mode: the launcher waits for a sync command with the VMI, then a kill command destroys the domain (exit 3)", async (t) => {
+  const vm = startStandalone(undefined);
+  try {
+    await waitFor("the launcher to be ready", () => vm.output().includes("launcher ready"), 60_000);
+    t.false(vm.output().includes("domain started"), "no domain before sync");
+    const client = await CommandClient.connect(vm.socket);
+    const events: Array<EventMessage["event"]> = [];
+    client.onEvent((e) => events.push(e));
+    await client.call("subscribe");
+    await t.throwsAsync(client.call("domainInfo"), { message: /no-domain/ });
+    const vmi = parse(vmiYaml({ name: "pod-mode", userData: "#cloud-config\n" })) as unknown;
+    t.like(await client.call("sync", { vmi }), { name: "default_pod-mode", state: "running" });
+    t.like(await client.call("sync", { vmi }), { name: "default_pod-mode" }, "a second sync is a no-op");
+    await waitFor("a started event", () => events.some((e) => e.kind === "started"), 10_000);
+    await client.call("kill");
+    const exit = await Promise.race([vm.exit, sleep(EXIT_MS).then(() => undefined)]);
+    t.truthy(exit, vm.output());
+    t.is(exit!.code, 3, vm.output());
+    t.true(events.some((e) => e.kind === "destroyed"), JSON.stringify(events));
+    client.close();
+  } finally {
+    vm.cleanup();
+  }
+});

@@ -97,13 +97,15 @@ export interface RunningLauncher {
   cleanup(): void;
 }
 
-export function startStandalone(manifest: string, extra: string[] = []): RunningLauncher {
+/** `virt-launcher standalone` with `manifest`, or pod mode (`run`, waiting for a sync) when it is undefined. */
+export function startStandalone(manifest: string | undefined, extra: string[] = []): RunningLauncher {
   const dir = scratchDir("launcher-e2e-");
   const workdir = join(dir, "work");
   const consoleLog = join(dir, "console.log");
   const socket = join(dir, "cmd", "launcher.sock");
-  writeFileSync(join(dir, "vmi.yaml"), manifest);
-  const args = ["standalone", "-f", join(dir, "vmi.yaml"), "--image-dir", guestImageDir(), "--workdir", workdir,
+  if (manifest !== undefined) writeFileSync(join(dir, "vmi.yaml"), manifest);
+  const mode = manifest !== undefined ? ["standalone", "-f", join(dir, "vmi.yaml")] : ["run"];
+  const args = [...mode, "--image-dir", guestImageDir(), "--workdir", workdir,
     "--console-log", consoleLog, "--socket", socket, "--virt-type", "qemu", ...extra];
   const child = spawn(process.execPath, [join(ROOT, "bin/virt-launcher.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";

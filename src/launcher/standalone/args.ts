@@ -15,7 +15,8 @@ export interface StandaloneArgs {
 
 export const USAGE = `usage: virt-launcher standalone -f VMI.yaml [--pvc-dir DIR] [--image-dir DIR] [--console-log FILE]
                       [--workdir DIR] [--socket PATH] [--secret-dir DIR] [--configmap-dir DIR]
-                      [--virt-type auto|kvm|qemu] [--feature-gates HostDisk,...]`;
+                      [--virt-type auto|kvm|qemu] [--feature-gates HostDisk,...]
+       virt-launcher run --workdir DIR --socket PATH [same volume flags]   (pod mode: waits for a sync command)`;
 
 const FLAGS: Record<string, keyof StandaloneArgs> = {
   "-f": "manifest", "--file": "manifest", "--pvc-dir": "pvcDir", "--image-dir": "imageDir", "--console-log": "consoleLog",
@@ -24,6 +25,20 @@ const FLAGS: Record<string, keyof StandaloneArgs> = {
 
 /** Parses `standalone` flags (pure); throws with the usage text on a mistake. */
 export function parseStandaloneArgs(argv: string[]): StandaloneArgs {
+  const args = parseFlags(argv);
+  if (args.manifest === undefined) throw new Error(`-f VMI.yaml is required\n${USAGE}`);
+  return args as StandaloneArgs;
+}
+
+/** Parses `run` (pod mode) flags: no manifest (the VMI comes with the sync command), workdir and socket required. */
+export function parseRunArgs(argv: string[]): Omit<StandaloneArgs, "manifest"> & { workdir: string; socket: string } {
+  const args = parseFlags(argv);
+  if (args.manifest !== undefined) throw new Error(`run takes the VMI from the sync command, not -f\n${USAGE}`);
+  if (args.workdir === undefined || args.socket === undefined) throw new Error(`run needs --workdir and --socket\n${USAGE}`);
+  return { ...args, workdir: args.workdir, socket: args.socket };
+}
+
+function parseFlags(argv: string[]): Partial<StandaloneArgs> & { virtType: VirtTypeChoice; featureGates: string[] } {
   const out: Partial<StandaloneArgs> & { virtType: VirtTypeChoice; featureGates: string[] } = { virtType: "auto", featureGates: [] };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i]!, argv[i + 1]];
@@ -39,6 +54,5 @@ export function parseStandaloneArgs(argv: string[]): StandaloneArgs {
       throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }
   }
-  if (out.manifest === undefined) throw new Error(`-f VMI.yaml is required\n${USAGE}`);
-  return out as StandaloneArgs;
+  return out;
 }
