@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
-import { access, readdir } from "node:fs/promises";
+import { access, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { VirtType } from "../domain/model";
 
 export type VirtTypeChoice = VirtType | "auto";
@@ -37,7 +39,17 @@ export async function probeKvm(timeoutMs = 3000): Promise<boolean> {
   });
 }
 
+/**
+ * The probe's answer is kept per boot of the host (keyed by its boot id, in the temp dir) as virt-handler
+ * detects KVM once per node: launchers after the first start 3 s sooner.
+ */
 export async function resolveVirtType(choice: VirtTypeChoice): Promise<VirtType> {
   if (choice !== "auto") return choice;
-  return (await probeKvm()) ? "kvm" : "qemu";
+  const bootId = (await readFile("/proc/sys/kernel/random/boot_id", "utf8").catch(() => "unknown")).trim();
+  const cache = join(tmpdir(), `kubevirt-ts-kvm-probe-${bootId}`);
+  const cached = (await readFile(cache, "utf8").catch(() => "")).trim();
+  if (cached === "kvm" || cached === "qemu") return cached;
+  const type: VirtType = (await probeKvm()) ? "kvm" : "qemu";
+  await writeFile(cache, type).catch(() => undefined);
+  return type;
 }
