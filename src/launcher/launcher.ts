@@ -24,6 +24,10 @@ export interface LauncherConfig {
   virtType: VirtTypeChoice;
   featureGates: ReadonlySet<string>;
   volumeSources: VolumeSources;
+  /** A project-created network namespace (/run/netns/NAME) for libvirtd and QEMU; none: no network. */
+  netns?: string;
+  /** Pod network name → tap device in `netns`, owned by QEMU's user. */
+  taps?: Readonly<Record<string, string>>;
   /** uids allowed on the command socket besides root and the launcher's own. */
   extraAllowedUids?: number[];
   log: Logger;
@@ -50,7 +54,7 @@ export class Launcher implements CommandHandler {
   async start(): Promise<void> {
     const { log } = this.config;
     const user = await qemuUser();
-    this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user);
+    this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user, this.config.netns);
     this.port = await connectLibvirt(this.daemon.uri);
     this.events = followDomainEvents(this.daemon.uri, (e) => {
       this.supervisor?.onEvent(e);
@@ -112,6 +116,7 @@ export class Launcher implements CommandHandler {
     const virtType = await resolveVirtType(c.virtType);
     const vm = await startVm(vmi, this.port!, {
       workdir: c.workdir, consoleLog: c.consoleLog, virtType, featureGates: c.featureGates, volumeSources: c.volumeSources, qemuUser: await qemuUser(),
+      taps: c.taps ?? {},
     });
     const supervisor = new DomainSupervisor(this.port!, vm.domain, { gracePeriodSeconds: vm.gracePeriodSeconds, log: (m) => c.log(m) });
     this.supervisor = supervisor;

@@ -28,6 +28,8 @@ function launcherConfig(args: Omit<StandaloneArgs, "manifest">, dir: string, log
     virtType: args.virtType,
     featureGates: new Set(args.featureGates),
     volumeSources: standaloneVolumeSources({ ...args, ...inline }),
+    netns: args.netns !== undefined ? `/run/netns/${args.netns}` : undefined,
+    taps: args.taps,
     log,
   };
 }

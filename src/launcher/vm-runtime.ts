@@ -19,6 +19,8 @@ export interface VmRuntimeOptions {
   volumeSources: VolumeSources;
   /** Set when the launcher is root and QEMU runs as this user. */
   qemuUser: DaemonUser | undefined;
+  /** Pod network name → prepared tap; networks without one stay unattached. */
+  taps: Readonly<Record<string, string>>;
 }
 
 export interface StartedVm {
@@ -56,7 +58,7 @@ export async function startVm(vmi: VirtualMachineInstance, port: DomainPort, opt
     volumes,
     efi: await findEfiFirmware(),
     nvramPath: join(opts.workdir, "nvram.fd"),
-    taps: {},
+    taps: opts.taps,
   };
   const xml = vmiToDomainXml(vmi, ctx);
   const meta = vmi.metadata ?? {};

@@ -6,7 +6,10 @@ import test from "ava";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
+import { execFileSync, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { CommandClient } from "../../src/launcher/command/client";
+import { QEMU_USER, qemuUser } from "../../src/launcher/host/qemu-user";
 import type { EventMessage } from "../../src/launcher/command/protocol";
 import { daemonPidsFor, guestImageDir, makeClaim, pidsMatching, scratchDir, sleep, startStandalone, vmiYaml, waitFor } from "./launcher-harness";
 
@@ -163,5 +166,35 @@ test.serial("pod mode: the launcher waits for a sync command with the VMI, then 
     client.close();
   } finally {
     vm.cleanup();
+  }
+});
+
+test.serial("pod network: a tap in a project-created network namespace; the guest takes a DHCP lease and answers ping there", async (t) => {
+  // Everything stays inside a namespace this test creates (no default route): tap0 with 10.250.77.1/24,
+  // busybox udhcpd on it, the launcher's libvirtd and QEMU entered into the namespace.
+  await qemuUser(); // the tap is handed to QEMU's user, which must exist first
+  const netns = `kvts-e2e-${process.pid}`;
+  const dir = scratchDir("netns-");
+  const ipn = (...args: string[]): string => execFileSync("ip", ["-n", netns, ...args], { encoding: "utf8" });
+  execFileSync("ip", ["netns", "add", netns]);
+  let dhcpd: ReturnType<typeof spawn> | undefined;
+  let vm: ReturnType<typeof startStandalone> | undefined;
+  try {
+    ipn("link", "set", "lo", "up");
+    ipn("tuntap", "add", "dev", "tap0", "mode", "tap", "user", QEMU_USER);
+    ipn("addr", "add", "10.250.77.1/24", "dev", "tap0");
+    ipn("link", "set", "tap0", "up");
+    writeFileSync(join(dir, "udhcpd.conf"), `start 10.250.77.10\nend 10.250.77.20\ninterface tap0\noption subnet 255.255.255.0\nlease_file ${dir}/leases\npidfile ${dir}/udhcpd.pid\n`);
+    writeFileSync(join(dir, "leases"), "");
+    dhcpd = spawn("ip", ["netns", "exec", netns, "busybox", "udhcpd", "-f", join(dir, "udhcpd.conf")], { stdio: "ignore" });
+    vm = startStandalone(vmiYaml({ name: "netvm", userData: "#cloud-config\n", podNetwork: true }), ["--netns", netns, "--tap", "default=tap0"]);
+    const address = await waitFor("a DHCP lease in the guest", () => /guest: eth0 has address (10\.250\.77\.\d+)/.exec(vm!.console())?.[1], BOOT_MS);
+    t.regex(address, /^10\.250\.77\.(1\d|20)$/);
+    t.notThrows(() => execFileSync("ip", ["netns", "exec", netns, "busybox", "ping", "-c", "1", "-W", "5", address], { stdio: "ignore" }), "the guest answers ping inside the namespace");
+    t.is(execFileSync("ip", ["netns", "exec", netns, "ip", "route", "show", "default"], { encoding: "utf8" }).trim(), "", "no route out of the namespace");
+  } finally {
+    vm?.cleanup();
+    dhcpd?.kill("SIGKILL");
+    execFileSync("ip", ["netns", "del", netns]);
   }
 });

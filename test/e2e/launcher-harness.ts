@@ -52,6 +52,8 @@ export interface VmSpecOptions {
   userData: string;
   gracePeriod?: number;
   claims?: Array<{ name: string; claim: string; ephemeral?: boolean }>;
+  /** Adds a pod network "default" with a masquerade-bound virtio NIC. */
+  podNetwork?: boolean;
 }
 
 /** A VMI manifest: the test guest as containerDisk, NoCloud user data, optional PVC/ephemeral disks. */
@@ -64,6 +66,8 @@ export function vmiYaml(o: VmSpecOptions): string {
       : `  - name: ${c.name}\n    persistentVolumeClaim: {claimName: ${c.claim}}`,
   );
   const userData = o.userData.split("\n").map((l) => `        ${l}`).join("\n");
+  const nic = o.podNetwork ? "\n      interfaces:\n      - {name: default, masquerade: {}}" : "";
+  const networks = o.podNetwork ? "\n  networks:\n  - {name: default, pod: {}}" : "";
   return `apiVersion: kubevirt.io/v1
 kind: VirtualMachineInstance
 metadata:
@@ -74,7 +78,7 @@ spec:
     resources: {requests: {memory: 128Mi}}
     devices:
       disks:
-${disks.join("\n")}
+${disks.join("\n")}${nic}${networks}
   volumes:
   - name: containerdisk
     containerDisk: {image: kubevirt-ts/test-guest:latest}

@@ -35,13 +35,18 @@ export function daemonEnv(layout: DaemonLayout, base: NodeJS.ProcessEnv): NodeJS
   };
 }
 
-/** argv for spawn: [command, ...args]. `dropTo` is set when the launcher is root. */
-export function daemonArgv(dropTo: DaemonUser | undefined): string[] {
+/**
+ * argv for spawn: [command, ...args]. `dropTo` is set when the launcher is root. `netns` (a path such
+ * as /run/netns/NAME, a namespace the project created) puts libvirtd and QEMU in that network
+ * namespace, where the VM's taps are: the pod network namespace's role.
+ */
+export function daemonArgv(dropTo: DaemonUser | undefined, netns?: string): string[] {
   const namespaces = dropTo
     ? ["unshare", "--pid", "--fork", "--kill-child=SIGKILL", "--mount-proc"]
     : ["unshare", "--user", "--map-current-user", "--pid", "--fork", "--kill-child=SIGKILL", "--mount-proc"];
   const asUser = dropTo ? ["setpriv", `--reuid=${dropTo.uid}`, `--regid=${dropTo.gid}`, "--clear-groups", "--"] : [];
-  return ["setpriv", "--pdeathsig", "KILL", "--", ...namespaces, "--", "tini", "-s", "--", ...asUser, "libvirtd"];
+  const enterNet = netns !== undefined ? ["nsenter", `--net=${netns}`, "--"] : [];
+  return ["setpriv", "--pdeathsig", "KILL", "--", ...enterNet, ...namespaces, "--", "tini", "-s", "--", ...asUser, "libvirtd"];
 }
 
 /** The session URI of the daemon listening in `runtimeDir`. */

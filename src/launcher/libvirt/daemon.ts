@@ -23,10 +23,10 @@ async function makeLayout(root: string, owner: DaemonUser | undefined): Promise<
 }
 
 /** Starts this launcher's own libvirtd under `root` and waits until its socket answers. */
-export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined, timeoutMs = 30_000): Promise<LibvirtDaemon> {
+export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined, netns?: string, timeoutMs = 30_000): Promise<LibvirtDaemon> {
   const layout = await makeLayout(root, dropTo);
   const log = await open(join(root, "libvirtd.log"), "a");
-  const [command, ...args] = daemonArgv(dropTo);
+  const [command, ...args] = daemonArgv(dropTo, netns);
   const child: ChildProcess = spawn(command!, args, { env: daemonEnv(layout, process.env), stdio: ["ignore", log.fd, log.fd] });
   await log.close();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -11,22 +11,28 @@ export interface StandaloneArgs {
   configMapDir?: string;
   virtType: VirtTypeChoice;
   featureGates: string[];
+  /** Name of a network namespace under /run/netns for the VM's taps. */
+  netns?: string;
+  /** Pod network name → existing tap in `netns`. */
+  taps: Record<string, string>;
 }
 
 export const USAGE = `usage: virt-launcher standalone -f VMI.yaml [--pvc-dir DIR] [--image-dir DIR] [--console-log FILE]
                       [--workdir DIR] [--socket PATH] [--secret-dir DIR] [--configmap-dir DIR]
                       [--virt-type auto|kvm|qemu] [--feature-gates HostDisk,...]
+                      [--netns NAME --tap NETWORK=TAP,...]   (default: the VM has no network)
        virt-launcher run --workdir DIR --socket PATH [same volume flags]   (pod mode: waits for a sync command)`;
 
 const FLAGS: Record<string, keyof StandaloneArgs> = {
   "-f": "manifest", "--file": "manifest", "--pvc-dir": "pvcDir", "--image-dir": "imageDir", "--console-log": "consoleLog",
-  "--workdir": "workdir", "--socket": "socket", "--secret-dir": "secretDir", "--configmap-dir": "configMapDir",
+  "--workdir": "workdir", "--socket": "socket", "--secret-dir": "secretDir", "--configmap-dir": "configMapDir", "--netns": "netns",
 };
 
 /** Parses `standalone` flags (pure); throws with the usage text on a mistake. */
 export function parseStandaloneArgs(argv: string[]): StandaloneArgs {
   const args = parseFlags(argv);
   if (args.manifest === undefined) throw new Error(`-f VMI.yaml is required\n${USAGE}`);
+  if (Object.keys(args.taps).length > 0 && args.netns === undefined) throw new Error(`--tap needs --netns\n${USAGE}`);
   return args as StandaloneArgs;
 }
 
@@ -38,14 +44,22 @@ export function parseRunArgs(argv: string[]): Omit<StandaloneArgs, "manifest"> &
   return { ...args, workdir: args.workdir, socket: args.socket };
 }
 
-function parseFlags(argv: string[]): Partial<StandaloneArgs> & { virtType: VirtTypeChoice; featureGates: string[] } {
-  const out: Partial<StandaloneArgs> & { virtType: VirtTypeChoice; featureGates: string[] } = { virtType: "auto", featureGates: [] };
+type Parsed = Partial<StandaloneArgs> & Pick<StandaloneArgs, "virtType" | "featureGates" | "taps">;
+
+function parseFlags(argv: string[]): Parsed {
+  const out: Parsed = { virtType: "auto", featureGates: [], taps: {} };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i]!, argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
     if (flag === "--virt-type") {
       if (!["auto", "kvm", "qemu"].includes(value)) throw new Error(`--virt-type must be auto, kvm or qemu\n${USAGE}`);
       out.virtType = value as VirtTypeChoice;
+    } else if (flag === "--tap") {
+      for (const pair of value.split(",").filter(Boolean)) {
+        const [network, tap] = pair.split("=");
+        if (!network || !tap) throw new Error(`--tap takes NETWORK=TAP pairs\n${USAGE}`);
+        out.taps[network] = tap;
+      }
     } else if (flag === "--feature-gates") {
       out.featureGates = value.split(",").filter(Boolean);
     } else if (FLAGS[flag] !== undefined) {
