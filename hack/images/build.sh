@@ -49,6 +49,8 @@ stage_files() {
     esac
     [ -z "$owner" ] || chown -R "$owner" "$dir$dest"
   done
+  # A non-root image's working directory is its user's (Pepr writes the module there at start).
+  if [ -n "$USER" ] && [ -n "$WORKDIR" ]; then mkdir -p "$dir$WORKDIR" && chown "$USER:$USER" "$dir$WORKDIR"; fi
 }
 
 build_image() {

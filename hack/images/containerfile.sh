@@ -33,6 +33,9 @@ RUN npm ci --omit=dev --no-audit --no-fund"
     echo "    && rm -rf /var/lib/apt/lists/*"
   fi
   local entry src dest owner chown
+  if [ -n "$USER" ] && [ -n "$WORKDIR" ] && [ "$BASE" != scratch ]; then
+    echo "RUN install -d -o $USER -g $USER $WORKDIR"
+  fi
   for entry in "${FILES[@]}"; do
     read -r src dest owner <<<"$entry"
     chown=${owner:+--chown=$owner }

@@ -2,9 +2,11 @@
  * Manifests and helpers for the node tests: pods of the locally built images, which the node has
  * imported (no registry exists, so a pull attempt would fail the test with ErrImagePull).
  */
-import { readFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { request } from "node:https";
 import { join } from "node:path";
-import { kubectl } from "./kube";
+import { kubeconfig, kubectl } from "./kube";
 
 const version = (JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
 export const nodeName = "kubevirt-ts-node";
@@ -69,4 +71,41 @@ export async function waitPodReady(ns: string, name: string, timeout = "120s"): 
 export async function httpGet(url: string, timeoutMs = 5_000): Promise<string> {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   return res.text();
+}
+
+/**
+ * `kubectl port-forward` to TARGET (pod/x or svc/x) on a free local port; resolves to that port and
+ * a function that ends the forward. Bounded: rejects after 20 s without a "Forwarding" line.
+ */
+export function portForward(ns: string, target: string, port: number): Promise<{ port: number; stop: () => void }> {
+  const local = join(__dirname, "../../.local/bin/kubectl");
+  const bin = existsSync(local) ? local : "kubectl";
+  const pf = spawn(bin, ["--kubeconfig", kubeconfig, "port-forward", "-n", ns, target, `:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  pf.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { pf.kill(); reject(new Error(`port-forward ${target} did not start in 20s: ${stderr}`)); }, 20_000);
+    pf.stdout.on("data", (chunk: Buffer) => {
+      const m = /127\.0\.0\.1:(\d+) ->/.exec(chunk.toString());
+      if (m) {
+        clearTimeout(timer);
+        resolve({ port: Number(m[1]), stop: () => pf.kill() });
+      }
+    });
+    pf.on("exit", code => { clearTimeout(timer); reject(new Error(`port-forward ${target} exited (${code}): ${stderr}`)); });
+  });
+}
+
+/** POSTs JSON over HTTPS to a server with a self-signed certificate (Pepr's); resolves to the body. */
+export function postJsonInsecure(url: string, body: unknown, timeoutMs = 10_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", rejectUnauthorized: false, timeout: timeoutMs, headers: { "content-type": "application/json" } }, res => {
+      let data = "";
+      res.on("data", (chunk: Buffer) => (data += chunk.toString()));
+      res.on("end", () => resolve(data));
+    });
+    req.on("timeout", () => req.destroy(new Error(`POST ${url}: no answer in ${timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end(JSON.stringify(body));
+  });
 }

@@ -4,11 +4,8 @@
  * answers on the node's address from the host; pods have no route beyond the cluster.
  */
 import test from "ava";
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { deleteNamespace, freshNamespace, kubeconfig, kubectl, kubectlOk, requireCluster } from "./kube";
-import { daemonSet, httpGet, httpServer, image, nodeIp, nodeName, nodePortService, pod, waitPodReady } from "./node-pods";
+import { deleteNamespace, freshNamespace, kubectl, kubectlOk, requireCluster } from "./kube";
+import { daemonSet, httpGet, httpServer, image, nodeIp, nodeName, nodePortService, pod, portForward, waitPodReady } from "./node-pods";
 
 let ns = "";
 
@@ -60,20 +57,11 @@ test("pods have no route beyond the cluster (no default route)", async t => {
 });
 
 test("port-forward reaches the pod from the host", async t => {
-  const bin = existsSync(join(__dirname, "../../.local/bin/kubectl")) ? join(__dirname, "../../.local/bin/kubectl") : "kubectl";
-  const pf = spawn(bin, ["--kubeconfig", kubeconfig, "port-forward", "-n", ns, "pod/web", ":8080"], { stdio: ["ignore", "pipe", "pipe"] });
+  const pf = await portForward(ns, "pod/web", 8080);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("port-forward did not start in 20s")), 20_000);
-      pf.stdout.on("data", (chunk: Buffer) => {
-        const m = /127\.0\.0\.1:(\d+) ->/.exec(chunk.toString());
-        if (m) { clearTimeout(timer); resolve(Number(m[1])); }
-      });
-      pf.on("exit", code => reject(new Error(`port-forward exited (${code})`)));
-    });
-    t.is(await httpGet(`http://127.0.0.1:${port}/`), "hello from web");
+    t.is(await httpGet(`http://127.0.0.1:${pf.port}/`), "hello from web");
   } finally {
-    pf.kill();
+    pf.stop();
   }
 });
 
