@@ -3,6 +3,16 @@
 # oci_new LAYOUT TAG: an empty image.
 oci_new() { rm -rf "$1"; umoci init --layout "$1"; umoci new --image "$1:$2"; }
 
+# oci_copy FROM TO: a copy of a layout that shares FROM's blobs (hard links; blobs never change).
+oci_copy() {
+  rm -rf "$2" && mkdir -p "$2"
+  cp -al "$1/blobs" "$2/blobs"
+  cp "$1/index.json" "$1/oci-layout" "$2/"
+}
+
+# oci_retag LAYOUT FROM TO: the image tagged FROM is tagged TO instead.
+oci_retag() { umoci tag --image "$1:$2" "$3" && umoci rm --image "$1:$2"; }
+
 # oci_layer LAYOUT TAG DIR: one layer holding DIR's contents at the image's root.
 oci_layer() { umoci insert --image "$1:$2" "$3" / >/dev/null; }
 
