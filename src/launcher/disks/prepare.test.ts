@@ -1,6 +1,6 @@
 import test from "ava";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Volume } from "../../api";
@@ -9,8 +9,12 @@ import { prepareDisks } from "./prepare";
 import type { VolumeSources } from "./sources";
 import { imageInfo } from "./tools";
 
+const scratch: string[] = [];
+test.after.always(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function fixture(): { dir: string; sources: VolumeSources } {
   const dir = mkdtempSync(join(tmpdir(), "disks-"));
+  scratch.push(dir);
   mkdirSync(join(dir, "claims/data"), { recursive: true });
   execFileSync("qemu-img", ["create", "-q", "-f", "raw", join(dir, "claims/data/disk.img"), "16M"]);
   mkdirSync(join(dir, "image/disk"), { recursive: true });
@@ -32,6 +36,7 @@ function readIso(path: string): { label: string; files: Record<string, string> }
   const pvd = execFileSync("xorriso", ["-indev", path, "-pvd_info"], { stdio: ["ignore", "pipe", "ignore"] }).toString();
   const label = /Volume Id\s*:\s*(\S+)/.exec(pvd)?.[1] ?? "";
   const out = mkdtempSync(join(tmpdir(), "iso-"));
+  scratch.push(out);
   execFileSync("xorriso", ["-osirrox", "on", "-indev", path, "-extract", "/", out], { stdio: "ignore" });
   const list = execFileSync("find", [out, "-type", "f"]).toString().trim().split("\n").filter(Boolean);
   return { label, files: Object.fromEntries(list.map((f) => [f.slice(out.length + 1), readFileSync(f, "utf8")])) };
@@ -81,7 +86,9 @@ test("hostDisk: refused while the HostDisk feature gate is off", async (t) => {
 });
 
 test("hostDisk DiskOrCreate with the gate: creates a raw image once", async (t) => {
-  const path = join(mkdtempSync(join(tmpdir(), "hostdisk-")), "disk.img");
+  const hostDir = mkdtempSync(join(tmpdir(), "hostdisk-"));
+  scratch.push(hostDir);
+  const path = join(hostDir, "disk.img");
   const { source } = await prepareOne({ hostDisk: { path, type: "DiskOrCreate", capacity: "1Mi" } }, ["HostDisk"]);
   t.true(existsSync(path));
   t.is(source.format, "raw");
