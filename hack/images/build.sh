@@ -13,7 +13,7 @@ root=$(cd "$here/../.." && pwd)
 source "$here/images.sh"
 source "$here/rootfs.sh"
 source "$here/oci.sh"
-out=$root/.local/images
+out=${KVTS_IMAGES_DIR:-$root/.local/images}   # bench/node/images-cold.sh builds elsewhere
 logs=$root/.local/logs
 mkdir -p "$out" "$logs"
 exec 7>"$out/.build.lock"   # one build at a time
