@@ -36,5 +36,15 @@ curl -skf --max-time 2 "https://$NODE_IP:$noop_port/healthz" >/dev/null || die "
 
 targets=$(printf '[{"name":"kubevirt-ts module","base":"https://%s:%s","apiPath":"%s"},{"name":"no-op Pepr module","base":"https://%s:%s","apiPath":"%s"}]' \
   "$PEPR_HOST" "$PEPR_PORT" "$api_path" "$PEPR_HOST" "$noop_port" "$noop_path")
-echo "bench: $(nproc) cores; load generator and both modules share them; $(date -u +%FT%TZ)"
+# pepr dev restarts the module when a source file changes: say so if that happened mid-run.
+module_pid() {
+  for p in $(ip netns pids "$NETNS"); do
+    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q "dist/pepr-kubevirt-ts.js"; then echo "$p"; fi
+  done | head -1 || true
+}
+before=$(module_pid)
+echo "bench: $(nproc) cores; load generator and both modules share them; $(date -u +%FT%TZ); $(uptime | sed 's/.*load/load/')"
 BENCH_TARGETS=$targets BENCH_CERT=$root/insecure-tls.crt ip netns exec "$NETNS" node --import tsx bench/admission/load.ts
+echo "bench: done; $(uptime | sed 's/.*load/load/')"
+[ "$(module_pid)" = "$before" ] ||
+  echo "bench: WARNING: pepr dev reloaded the module during the run (a source file changed); its figures include a restart"
