@@ -13,11 +13,12 @@ url=$("${kc[@]}" get validatingwebhookconfiguration pepr-kubevirt-ts -o jsonpath
   die "the module registers no validating webhook (pepr-kubevirt-ts): nothing to measure"
 api_path=${url##*/}
 
-# The no-op baseline: same Pepr runtime, same certificate (pepr dev's, for $PEPR_HOST), port 3001.
+# The no-op baseline: same Pepr runtime, same certificate (pepr dev's, for $PEPR_HOST), port 3001,
+# and the same log settings as the module under `pepr dev` (info level, pretty-printed).
 noop_port=3001
 noop_path=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 noop_log=$logs/bench-noop.log
-KUBECONFIG=$KUBECONFIG_PATH LOG_LEVEL=info PEPR_API_PATH=$noop_path BENCH_NOOP_PORT=$noop_port \
+KUBECONFIG=$KUBECONFIG_PATH LOG_LEVEL=${LOG_LEVEL:-info} PEPR_PRETTY_LOGS=true PEPR_API_PATH=$noop_path BENCH_NOOP_PORT=$noop_port \
   SSL_KEY_PATH=$root/insecure-tls.key SSL_CERT_PATH=$root/insecure-tls.crt PEPR_NODE_WARNINGS=false \
   ip netns exec "$NETNS" setsid node --import tsx bench/admission/noop-module.ts >"$noop_log" 2>&1 </dev/null &
 noop_pid=$!
