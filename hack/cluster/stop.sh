@@ -4,7 +4,7 @@
 # `--purge`, which also removes the etcd data, certificates and kubeconfig (binaries stay cached).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
-bash "$(dirname "$0")/../node/stop.sh"   # the node first (hack/node): its pods, mounts, cgroups
+bash "$(dirname "$0")/../node/stop.sh" || log "node stop failed (see above); stopping the rest"   # the node first (hack/node)
 
 # Ends the sessions started by start.sh, newest first, then anything else left in the namespace.
 for name in pepr kube-scheduler kube-controller-manager kube-apiserver etcd; do

@@ -60,7 +60,7 @@ remove_cgroups() {
 # every process there is a pod's, by construction.
 kill_leftovers() {
   local procs
-  procs=$(find "/sys/fs/cgroup/pids${CGROUP_ROOT}" -name cgroup.procs -exec cat {} + 2>/dev/null | sort -u)
+  procs=$(find "/sys/fs/cgroup/pids${CGROUP_ROOT}" -name cgroup.procs -exec cat {} + 2>/dev/null | sort -u) || true
   [ -z "$procs" ] || { log "killing leftover pod processes: $(echo $procs)"; kill -KILL $procs 2>/dev/null || true; sleep 0.5; }
 }
 
