@@ -10,6 +10,7 @@ exec 8>"$local_dir/start.lock"   # one start at a time (npm start and npm test's
 flock 8
 start=$SECONDS
 
+bash "$root/hack/install-deps.sh" || die "installing dependencies failed (hack/install-deps.sh)"   # fast when nothing is missing
 bash "$root/hack/k8s/build.sh" || die "build failed (logs: $logs/build-*.log)"
 bash "$root/hack/cluster/netns.sh" create
 bash "$root/hack/cluster/pki.sh"
