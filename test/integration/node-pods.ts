@@ -10,7 +10,8 @@ import { kubeconfig, kubectl } from "./kube";
 
 const version = (JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
 export const nodeName = "kubevirt-ts-node";
-export const nodeIp = "10.201.0.2";
+// The namespace end of the veth pair; KVTS_INSTANCE=N runs a second cluster at 10.201.N.2 (hack/cluster/env.sh).
+export const nodeIp = `10.201.${Number(process.env.KVTS_INSTANCE ?? "0")}.2`;
 export const image = (name: string): string => `localhost/kubevirt-ts/${name}:${version}`;
 
 /** A small HTTP server in Node, answering "hello from <pod name>" on port 8080. */
