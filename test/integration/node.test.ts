@@ -4,6 +4,10 @@
  * answers on the node's address from the host; pods have no route beyond the cluster.
  */
 import test from "ava";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { deleteNamespace, freshNamespace, kubectl, kubectlOk, requireCluster } from "./kube";
 import { daemonSet, httpGet, httpServer, image, nodeIp, nodeName, nodePortService, pod, portForward, waitPodReady } from "./node-pods";
 
@@ -87,4 +91,16 @@ test("a NodePort Service answers on the node's address from the host", async t =
     }
   }
   t.is(body, "hello from web", `NodePort ${nodeIp}:${port} did not answer: ${String(lastError)}`);
+});
+
+test("the node's containerd holds the seed's containerDisk alias, and never pulled an image", async t => {
+  const { stdout } = await promisify(execFile)(
+    "ctr",
+    ["--address", `/run/${process.env.KVTS_NETNS ?? "kubevirt-ts"}/containerd/containerd.sock`, "--namespace", "k8s.io", "images", "ls", "-q"],
+    { timeout: 20_000 },
+  );
+  t.true(stdout.split("\n").includes("docker.io/kubevirt/cirros-registry-disk-demo:devel"), stdout);
+  t.true(stdout.split("\n").includes(image("guest-container-disk")), stdout);
+  const log = readFileSync(join(__dirname, "../../.local/logs/containerd.log"), "utf8");
+  t.notRegex(log, /PullImage/, "containerd was asked to pull an image");
 });
