@@ -21,7 +21,7 @@ pid_alive kube-apiserver || start_apiserver
 pid_alive kube-controller-manager || start_controller_manager
 pid_alive kube-scheduler || start_scheduler
 apply_crds
-pid_alive pepr || start_pepr
+[ "${KVTS_PEPR:-dev}" = deploy ] || pid_alive pepr || start_pepr   # deploy: hack/node runs it in-cluster
 bash "$root/hack/node/start.sh"   # the node (hack/node): containerd, kubelet, kube-proxy, images
 
 rss_kb=$(ip netns pids "$NETNS" | xargs -r ps -o rss= -p | awk '{s+=$1} END {print s+0}')

@@ -47,3 +47,7 @@ pid_alive kubelet || start_kubelet
 pid_alive kube-proxy || start_kube_proxy
 wait_node_ready
 log "node $NODE_NAME Ready in $((SECONDS - start))s"
+
+# KVTS_PEPR=deploy: the module runs in the cluster from the local controller image, as users run it
+# (`pepr deploy`), instead of `pepr dev` (start from a stopped cluster: npm stop first).
+if [ "${KVTS_PEPR:-dev}" = deploy ]; then bash "$here/pepr-deploy.sh"; fi
