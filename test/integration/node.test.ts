@@ -31,7 +31,8 @@ test("the node is registered and Ready", async t => {
 });
 
 test("a pod of the virt-launcher image runs its tools and its logs are served", async t => {
-  const script = "node --version; qemu-img --version | head -1; libvirtd --version; xorriso -version 2>&1 | head -1; echo launcher-image-ok";
+  const binding = `node --input-type=module -e 'await import("@unraid/libvirt"); console.log("libvirt binding loads")'`;
+  const script = `node --version; qemu-img --version | head -1; libvirtd --version; xorriso -version 2>&1 | head -1; ${binding}; echo launcher-image-ok`;
   await kubectlOk(["apply", "-n", ns, "-f", "-"], pod("launcher", "virt-launcher", ["sh", "-c", `${script}; sleep 3600`]));
   await waitPodReady(ns, "launcher");
   const spec = await kubectlOk(["get", "pod", "launcher", "-n", ns, "-o", "jsonpath={.status.containerStatuses[0].image}"]);
@@ -45,6 +46,7 @@ test("a pod of the virt-launcher image runs its tools and its logs are served", 
   t.regex(logs, /qemu-img version/);
   t.regex(logs, /libvirtd \(libvirt\)/);
   t.regex(logs, /xorriso/);
+  t.regex(logs, /libvirt binding loads/);
 });
 
 test("exec runs a command in the pod; its resolv.conf is the project's, not the machine's", async t => {
