@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 source "$root/hack/images/images.sh"
 mkdir -p "$node_conf/cni"
-cat >"$node_conf/containerd.toml" <<TOML
+write_if_changed "$node_conf/containerd.toml" <<TOML
 version = 2
 root = "$node_dir/containerd"
 state = "$node_run/containerd"
@@ -56,7 +56,7 @@ TOML
 
 # Pods get routes to the node, the host's veth end, services and pods only: no default route, so
 # neither a pod nor a VM in it can reach anything beyond the cluster's namespace.
-cat >"$node_conf/cni/10-kubevirt-ts.conflist" <<JSON
+write_if_changed "$node_conf/cni/10-kubevirt-ts.conflist" <<JSON
 {
   "cniVersion": "0.4.0",
   "name": "kubevirt-ts",

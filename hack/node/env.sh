@@ -1,6 +1,7 @@
 # Settings of the local cluster's node; sourced by every script in hack/node. Builds on the
 # cluster's settings (hack/cluster/env.sh): same namespace, PKI, logs, pid files and node IP.
 source "$(dirname "${BASH_SOURCE[0]}")/../cluster/env.sh"
+log() { echo "node: $*"; }
 NODE_NAME=kubevirt-ts-node
 POD_CIDR=10.203.0.0/16            # the cluster's pod range (kube-proxy's clusterCIDR)
 NODE_POD_CIDR=10.203.0.0/24       # this node's pods (the CNI bridge's IPAM range)
@@ -13,6 +14,9 @@ node_run=/run/$NETNS
 CONTAINERD_SOCK=$node_run/containerd/containerd.sock
 CGROUP_ROOT=/$NETNS               # all pods' cgroups (cgroup v1, cgroupfs driver) live under this
 CNI_BIN_DIR=/usr/lib/cni
+# write_if_changed FILE: stdin into FILE, only if it differs (kube-proxy exits when its
+# configuration file is written, even with the same content).
+write_if_changed() { local tmp=$1.tmp; cat >"$tmp"; if cmp -s "$tmp" "$1"; then rm -f "$tmp"; else mv "$tmp" "$1"; fi; }
 ctr_k8s() { ctr --address "$CONTAINERD_SOCK" --namespace k8s.io "$@"; }
 
 # launch_in_netns NAME COMMAND...: like hack/cluster's launch, but enters only the cluster's network

@@ -14,6 +14,7 @@ for name in $(all_images); do
     continue
   fi
   t=$SECONDS
+  log "importing $ref into the node's containerd ..."
   ctr_k8s images import --base-name "${ref%:*}" "$images/$name.oci.tar" >>"$logs/images-import.log" 2>&1 ||
     die "node: importing $ref failed (log: $logs/images-import.log)"
   echo "$stamp" >"$node_dir/imported-$name"

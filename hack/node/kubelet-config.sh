@@ -12,9 +12,9 @@ mkdir -p "$node_conf" "$node_dir/kubelet" "$node_dir/pod-logs"
 # Pods resolve names from their hosts file only: there is no name server in the cluster's namespace
 # and the machine's upstream resolver must never be used from inside.
 printf '# kubevirt-ts: no name server; names resolve from /etc/hosts only\noptions ndots:1\n' \
-  >"$node_conf/resolv.conf"
+  | write_if_changed "$node_conf/resolv.conf"
 
-cat >"$node_conf/kubelet.yaml" <<YAML
+write_if_changed "$node_conf/kubelet.yaml" <<YAML
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
 address: $NODE_IP
@@ -48,7 +48,7 @@ fileCheckFrequency: 10s
 nodeStatusUpdateFrequency: 10s
 YAML
 
-cat >"$node_conf/kube-proxy.yaml" <<YAML
+write_if_changed "$node_conf/kube-proxy.yaml" <<YAML
 apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
 clientConnection: {kubeconfig: $pki/kube-proxy.kubeconfig}
