@@ -11,10 +11,13 @@ for p in $(pgrep -f "$node_conf|$bin/|$CONTAINERD_SOCK" 2>/dev/null); do
   [ "$p" != $$ ] && left "process $p: $(tr '\0' ' ' </proc/"$p"/cmdline 2>/dev/null | cut -c1-120)"
 done
 ip netns list | grep -qw "^$NETNS" && left "network namespace $NETNS"
-# Pod network namespaces: containerd names them cni-<uuid>; the machine runs no other CRI here.
-for ns in /run/netns/cni-*; do [ -e "$ns" ] && left "pod network namespace $ns"; done
+# Pod network namespaces: containerd names them cni-<uuid>. One with no process left in it is a
+# stopped node's (a running cluster's pods, e.g. another KVTS_INSTANCE's, hold their pause process).
+for ns in /run/netns/cni-*; do
+  [ -e "$ns" ] && [ -z "$(ip netns pids "${ns##*/}" 2>/dev/null)" ] && left "pod network namespace $ns"
+done
 awk -v a="$node_dir/" -v b="$node_run/" -v c="$local_dir/" \
-  'index($2, a) == 1 || index($2, b) == 1 || index($2, c) == 1 || $2 ~ /^\/run\/netns\/cni-/ {print $2}' \
+  'index($2, a) == 1 || index($2, b) == 1 || index($2, c) == 1 {print $2}' \
   /proc/self/mounts | while read -r m; do echo "left behind: mount $m"; done | grep . && found=1
 for h in /sys/fs/cgroup/*/; do [ -d "$h${CGROUP_ROOT#/}" ] && left "cgroup $h${CGROUP_ROOT#/}"; done
 iptables-save 2>/dev/null | grep -E 'KUBE-|CNI-|10\.20[123]\.' | sed 's/^/host iptables rule: /' | grep . && found=1

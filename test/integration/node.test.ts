@@ -98,7 +98,7 @@ test("a NodePort Service answers on the node's address from the host", async t =
 test("the node's containerd holds the seed's containerDisk alias, and never pulled an image", async t => {
   const { stdout } = await promisify(execFile)(
     "ctr",
-    ["--address", `/run/${process.env.KVTS_NETNS ?? "kubevirt-ts"}/containerd/containerd.sock`, "--namespace", "k8s.io", "images", "ls", "-q"],
+    ["--address", `/run/kubevirt-ts${Number(process.env.KVTS_INSTANCE ?? "0") || ""}/containerd/containerd.sock`, "--namespace", "k8s.io", "images", "ls", "-q"],
     { timeout: 20_000 },
   );
   t.true(stdout.split("\n").includes("docker.io/kubevirt/cirros-registry-disk-demo:devel"), stdout);
