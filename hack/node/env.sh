@@ -28,3 +28,18 @@ launch_in_netns() {
   nsenter --net="/run/netns/$NETNS" setsid "$@" >>"$logs/$name.log" 2>&1 </dev/null 8>&- &
   echo $! >"$run/$name.pid"
 }
+
+# stop_pid NAME: ends the process group start.sh launched as NAME (only our own process, inside the
+# cluster's namespace: never a reused pid), TERM first, KILL after 10 s.
+stop_pid() {
+  local name=$1 f=$run/$1.pid pid
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if pid_alive "$name"; then
+    log "stopping $name (pid $pid)"
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -f "$f"
+}

@@ -41,10 +41,21 @@ wait_node_ready() {
   done
 }
 
-pid_alive containerd || start_containerd
+# running NAME FILE...: NAME runs, started with these configuration files as they are now; one
+# started with other contents is stopped here (and started again by the caller).
+running() {
+  local name=$1 want; shift
+  want=$(cat "$@" | sha256sum | cut -c1-16)
+  if pid_alive "$name" && [ "$(cat "$run/$name.config" 2>/dev/null)" = "$want" ]; then return 0; fi
+  stop_pid "$name"
+  echo "$want" >"$run/$name.config"
+  return 1
+}
+
+running containerd "$node_conf/containerd.toml" || start_containerd
 bash "$here/images.sh"
-pid_alive kubelet || start_kubelet
-pid_alive kube-proxy || start_kube_proxy
+running kubelet "$node_conf/kubelet.yaml" "$node_conf/resolv.conf" || start_kubelet
+running kube-proxy "$node_conf/kube-proxy.yaml" || start_kube_proxy
 wait_node_ready
 log "node $NODE_NAME Ready in $((SECONDS - start))s"
 

@@ -6,19 +6,6 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-stop_pid() {
-  local name=$1 f=$run/$1.pid pid
-  [ -f "$f" ] || return 0
-  pid=$(cat "$f")
-  if pid_alive "$name"; then   # only our own process, in the cluster's namespace
-    log "stopping $name (pid $pid)"
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  fi
-  rm -f "$f"
-}
-
 # Pods: the kubelet first, so nothing restarts them; then every container and sandbox through the
 # node's containerd, which unmounts their root filesystems; their network namespaces are the
 # sandboxes' ones (cni-*, under /run/netns), read from containerd before the sandboxes go.
