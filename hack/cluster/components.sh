@@ -6,6 +6,10 @@
 launch() {
   local name=$1; shift
   log "starting $name ... log: $logs/$name.log"
+  # Logs append across restarts; past 50 MB the old one moves to <name>.log.1 (Pepr logs every request).
+  if [ "$(stat -c %s "$logs/$name.log" 2>/dev/null || echo 0)" -gt 52428800 ]; then
+    mv "$logs/$name.log" "$logs/$name.log.1"
+  fi
   echo "=== $(date -u +%FT%TZ) starting: $*" >>"$logs/$name.log"
   # fd 8 is start.sh's lock: a daemon must not keep holding it.
   ip netns exec "$NETNS" setsid "$@" >>"$logs/$name.log" 2>&1 </dev/null 8>&- &
