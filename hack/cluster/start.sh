@@ -13,6 +13,17 @@ start=$SECONDS
 bash "$root/hack/install-deps.sh" || die "installing dependencies failed (hack/install-deps.sh)"   # fast when nothing is missing
 bash "$root/hack/k8s/build.sh" || die "build failed (logs: $logs/build-*.log)"
 bash "$root/hack/cluster/netns.sh" create
+# Processes in the namespace while none of this checkout's control plane runs belong to another
+# checkout's cluster with the same KVTS_INSTANCE, or to a session that ended without `npm stop`.
+others=$(ip netns pids "$NETNS" | tr '\n' ' ')
+if [ -n "${others// /}" ] && ! pid_alive etcd && ! pid_alive kube-apiserver; then
+  if [ "${CI:-}" = true ]; then   # CI owns the machine: anything there is stale
+    log "CI: ending stale processes in $NETNS: $others"
+    kill -KILL $others 2>/dev/null || true
+  else
+    die "namespace $NETNS is in use by another cluster (pids $others): run \`npm stop\` in its checkout, or start this one with KVTS_INSTANCE=N (1-255)"
+  fi
+fi
 bash "$root/hack/cluster/pki.sh"
 bash "$root/hack/cluster/kubeconfig.sh"
 
