@@ -6,24 +6,35 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
+# The pods' network namespaces (cni-*, under /run/netns): from runc's state of each sandbox, which
+# outlives a crashed containerd, and from containerd's containers while it runs.
+pod_netns() {
+  local id
+  cat "$node_run"/runc/*/*/state.json 2>/dev/null | grep -o '"path":"/[a-z/]*netns/cni-[0-9a-f-]*"' | cut -d'"' -f4 || true
+  pid_alive containerd || return 0
+  ctr_k8s containers ls -q | while read -r id; do
+    ctr_k8s containers info "$id" 2>/dev/null | sed -n 's/.*"path": "\(\/[a-z/]*netns\/cni-[0-9a-f-]*\)".*/\1/p'
+  done
+}
+
 # Pods: the kubelet first, so nothing restarts them; then every container and sandbox through the
-# node's containerd, which unmounts their root filesystems; their network namespaces are the
-# sandboxes' ones (cni-*, under /run/netns), read from containerd before the sandboxes go.
+# node's containerd, which unmounts their root filesystems.
 remove_pods() {
   pid_alive containerd || return 0
-  local netns id
-  netns=$(ctr_k8s containers ls -q | while read -r id; do
-    ctr_k8s containers info "$id" 2>/dev/null |
-      sed -n 's/.*"path": "\(\/[a-z/]*netns\/cni-[0-9a-f-]*\)".*/\1/p'
-  done | sort -u)
+  local id
   for id in $(ctr_k8s tasks ls -q); do ctr_k8s tasks kill -s SIGKILL "$id" >/dev/null 2>&1 || true; done
   for id in $(ctr_k8s tasks ls -q); do ctr_k8s tasks delete -f "$id" >/dev/null 2>&1 || true; done
   for id in $(ctr_k8s containers ls -q); do ctr_k8s containers delete "$id" >/dev/null 2>&1 || true; done
-  for ns in $netns; do
+}
+
+# remove_netns PATH...: unmounts and deletes pod network namespaces (their veths go with them).
+remove_netns() {
+  local ns
+  for ns in "$@"; do
     umount "$ns" 2>/dev/null || true
     rm -f "$ns"
   done
-  [ -z "$netns" ] || log "removed $(echo "$netns" | wc -l) pod network namespaces"
+  [ $# -eq 0 ] || log "removed $# pod network namespaces"
 }
 
 # unmount_under DIR: every mount point below DIR, deepest first.
@@ -49,13 +60,19 @@ kill_leftovers() {
   local procs
   procs=$(find "/sys/fs/cgroup/pids${CGROUP_ROOT}" -name cgroup.procs -exec cat {} + 2>/dev/null | sort -u) || true
   [ -z "$procs" ] || { log "killing leftover pod processes: $(echo $procs)"; kill -KILL $procs 2>/dev/null || true; sleep 0.5; }
+  # Shims outlive a killed containerd; ours name its socket.
+  procs=$(pgrep -f "containerd-shim-runc-v2 .*-address $CONTAINERD_SOCK\$" || true)
+  [ -z "$procs" ] || { log "killing leftover shims: $(echo $procs)"; kill -KILL $procs 2>/dev/null || true; }
 }
 
 stop_pid kube-proxy
 stop_pid kubelet
+netns=$(pod_netns | sort -u)
 remove_pods
 stop_pid containerd
 kill_leftovers
+# shellcheck disable=SC2086
+remove_netns $netns
 unmount_under "$node_run"
 unmount_under "$node_dir"
 rm -rf "$node_run"
