@@ -128,7 +128,7 @@ test.serial("a SIGKILLed launcher leaves no QEMU or libvirtd behind", async (t) 
 
 test.serial("the seed's v1alpha1 VM boots: its header-less user data is logged and ignored, as cloud-init does", async (t) => {
   // The seed asks for 64M: enough for its CirrOS image, not for the test guest's Debian kernel (needs ~96M).
-  const seed = parse(readFileSync(join(__dirname, "../../../shared/seed/example-vm.yaml"), "utf8")) as { spec: { domain: { resources: { requests: { memory: string } } } } };
+  const seed = parse(readFileSync(join(__dirname, "../fixtures/seed/example-vm.yaml"), "utf8")) as { spec: { domain: { resources: { requests: { memory: string } } } } };
   seed.spec.domain.resources.requests.memory = "128Mi";
   const vm = startStandalone(stringify(seed));
   try {

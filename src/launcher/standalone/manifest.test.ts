@@ -12,7 +12,7 @@ const write = (text: string): string => {
 };
 
 test("the seed's v1alpha1 VirtualMachine becomes a VMI with a containerDisk and header-less user data", async (t) => {
-  const { vmi } = await readManifest(join(__dirname, "../../../../shared/seed/example-vm.yaml"));
+  const { vmi } = await readManifest(join(__dirname, "../../../test/fixtures/seed/example-vm.yaml"));
   t.is(vmi.metadata?.name, "myvm");
   t.is(vmi.metadata?.namespace, "default");
   t.is(vmi.spec.terminationGracePeriodSeconds, 5);
