@@ -64,3 +64,21 @@ export function firstIndexByKey<T>(items: [T, number][], key: (item: T) => strin
   }
   return first;
 }
+
+export interface DuplicateName {
+  readonly name: string;
+  /** Index of the item that repeats the name. */
+  readonly index: number;
+  /** Index of the first item with that name. */
+  readonly first: number;
+}
+
+/** Every item whose name an earlier item already has (the first one keeps it). */
+export function duplicateNames<T extends { name?: unknown }>(items: [T, number][]): DuplicateName[] {
+  const first = firstIndexByKey(items, item => text(item.name));
+  return items.flatMap(([item, index]) => {
+    const name = text(item.name);
+    const firstIndex = name === undefined ? undefined : first.get(name);
+    return name !== undefined && firstIndex !== undefined && firstIndex !== index ? [{ name, index, first: firstIndex }] : [];
+  });
+}

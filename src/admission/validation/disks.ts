@@ -1,4 +1,4 @@
-import { disksOf, firstIndexByKey, isRecord, text } from "./access";
+import { disksOf, duplicateNames, isRecord, text } from "./access";
 import { BUSES_BY_TARGET, effectiveBus, targetOf, targetsOf } from "./disk-bus";
 import { dnsLabelErrors } from "./names";
 import { at, cause, quote, SpecRule } from "./rule";
@@ -15,17 +15,10 @@ export const diskNamesAreDnsLabels: SpecRule = (spec, path) =>
     return errors.length ? [cause(disksPath(path, i, "name"), `disk name ${quote(name)} is not a valid DNS label: ${errors.join("; ")}`)] : [];
   });
 
-export const diskNamesAreUnique: SpecRule = (spec, path) => {
-  const disks = disksOf(spec);
-  const first = firstIndexByKey(disks, d => text(d.name));
-  return disks.flatMap(([disk, i]) => {
-    const name = text(disk.name);
-    const j = name === undefined ? undefined : first.get(name);
-    return j !== undefined && j !== i
-      ? [cause(disksPath(path, i, "name"), `disk name ${quote(disk.name)} is already used by ${disksPath(path, j)}; every disk needs its own name`)]
-      : [];
-  });
-};
+export const diskNamesAreUnique: SpecRule = (spec, path) =>
+  duplicateNames(disksOf(spec)).map(d =>
+    cause(disksPath(path, d.index, "name"), `disk name ${quote(d.name)} is already used by ${disksPath(path, d.first)}; every disk needs its own name`),
+  );
 
 export const diskHasOneTarget: SpecRule = (spec, path) =>
   disksOf(spec).flatMap(([disk, i]) => {

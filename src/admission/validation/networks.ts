@@ -1,5 +1,4 @@
-import { Network } from "../../api";
-import { firstIndexByKey, interfacesOf, isRecord, networksOf, text } from "./access";
+import { duplicateNames, interfacesOf, isRecord, networksOf, text } from "./access";
 import { at, cause, quote, SpecRule } from "./rule";
 
 /** Network sources this API knows; KubeVirt's multus networks are not served (yet). */
@@ -24,27 +23,15 @@ export const singlePodNetwork: SpecRule = (spec, path) => {
     cause(networkPath(path, i, "pod"), `only one network can be the pod network and ${networkPath(path, pods[0][1])} already is; remove this one`));
 };
 
-export const networkNamesAreUnique: SpecRule = (spec, path) => {
-  const networks = networksOf(spec);
-  const first = firstIndexByKey<Network>(networks, n => text(n.name));
-  return networks.flatMap(([network, i]) => {
-    const name = text(network.name);
-    const j = name === undefined ? undefined : first.get(name);
-    return j !== undefined && j !== i ? [cause(networkPath(path, i, "name"), `network name ${quote(name)} is already used by ${networkPath(path, j)}; every network needs a unique name`)] : [];
-  });
-};
+export const networkNamesAreUnique: SpecRule = (spec, path) =>
+  duplicateNames(networksOf(spec)).map(d =>
+    cause(networkPath(path, d.index, "name"), `network name ${quote(d.name)} is already used by ${networkPath(path, d.first)}; every network needs a unique name`),
+  );
 
-export const interfaceNamesAreUnique: SpecRule = (spec, path) => {
-  const interfaces = interfacesOf(spec);
-  const first = firstIndexByKey(interfaces, n => text(n.name));
-  return interfaces.flatMap(([iface, i]) => {
-    const name = text(iface.name);
-    const j = name === undefined ? undefined : first.get(name);
-    return j !== undefined && j !== i
-      ? [cause(interfacePath(path, i, "name"), `interface name ${quote(name)} is already used by ${interfacePath(path, j)}; only one interface can connect to a network`)]
-      : [];
-  });
-};
+export const interfaceNamesAreUnique: SpecRule = (spec, path) =>
+  duplicateNames(interfacesOf(spec)).map(d =>
+    cause(interfacePath(path, d.index, "name"), `interface name ${quote(d.name)} is already used by ${interfacePath(path, d.first)}; only one interface can connect to a network`),
+  );
 
 export const interfacesHaveNetworks: SpecRule = (spec, path) => {
   const networks = new Set(networksOf(spec).map(([n]) => text(n.name)));

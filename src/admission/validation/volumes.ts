@@ -1,6 +1,6 @@
 import { Cause, VOLUME_SOURCES, Volume } from "../../api";
 import { parseQuantity } from "../../api/schema";
-import { firstIndexByKey, isRecord, text, volumesOf } from "./access";
+import { duplicateNames, isRecord, text, volumesOf } from "./access";
 import { absolutePathError, dnsLabelErrors } from "./names";
 import { at, cause, quote, SpecRule } from "./rule";
 
@@ -14,17 +14,10 @@ export const volumeNamesAreDnsLabels: SpecRule = (spec, path) =>
     return errors.length ? [cause(volumePath(path, i, "name"), `volume name ${quote(name)} is not a valid DNS label: ${errors.join("; ")}`)] : [];
   });
 
-export const volumeNamesAreUnique: SpecRule = (spec, path) => {
-  const volumes = volumesOf(spec);
-  const first = firstIndexByKey(volumes, v => text(v.name));
-  return volumes.flatMap(([volume, i]) => {
-    const name = text(volume.name);
-    const j = name === undefined ? undefined : first.get(name);
-    return j !== undefined && j !== i
-      ? [cause(volumePath(path, i, "name"), `volume name ${quote(name)} is already used by ${volumePath(path, j)}; every volume needs its own name`)]
-      : [];
-  });
-};
+export const volumeNamesAreUnique: SpecRule = (spec, path) =>
+  duplicateNames(volumesOf(spec)).map(d =>
+    cause(volumePath(path, d.index, "name"), `volume name ${quote(d.name)} is already used by ${volumePath(path, d.first)}; every volume needs its own name`),
+  );
 
 export const volumeHasOneSource: SpecRule = (spec, path) =>
   volumesOf(spec).flatMap(([volume, i]) => {
