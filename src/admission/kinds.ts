@@ -1,10 +1,4 @@
-import {
-  KindName,
-  VirtualMachine,
-  VirtualMachineInstance,
-  VirtualMachineInstanceReplicaSet,
-  VirtualMachineInstanceSpec,
-} from "../api";
+import { KindName, VirtualMachineInstanceSpec } from "../api";
 import { isPlainObject } from "../api/schema";
 import { DefaultsContext, defaultVmiSpec } from "./defaults";
 
@@ -63,5 +57,3 @@ export function keepFirmwareUuid(kind: KindName, object: Json, oldObject: unknow
   if (!oldUuid || !spec?.domain || spec.domain.firmware?.uuid) return object;
   return withTemplateSpec(object, { ...spec, domain: { ...spec.domain, firmware: { ...spec.domain.firmware, uuid: oldUuid } } });
 }
-
-export type { VirtualMachine, VirtualMachineInstance, VirtualMachineInstanceReplicaSet };
