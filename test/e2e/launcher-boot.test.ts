@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { CommandClient } from "../../src/launcher/command/client";
 import { QEMU_USER, qemuUser } from "../../src/launcher/host/qemu-user";
 import type { EventMessage } from "../../src/launcher/command/protocol";
-import { daemonPidsFor, guestImageDir, makeClaim, pidsMatching, scratchDir, sleep, startStandalone, vmiYaml, waitFor } from "./launcher-harness";
+import { daemonPidsFor, exitWithin, guestImageDir, makeClaim, pidsMatching, scratchDir, startStandalone, vmiYaml, waitFor } from "./launcher-harness";
 
 const BOOT_MS = 150_000;
 const EXIT_MS = 60_000;
@@ -27,7 +27,7 @@ test.serial("cloud-init user data reaches the guest; SIGTERM shuts it down withi
     await waitFor("the guest to finish booting", () => vm.console().includes("guest: ready, hostname marker-host"), 30_000);
     const sent = Date.now();
     vm.child.kill("SIGTERM");
-    const exit = await Promise.race([vm.exit, sleep(EXIT_MS).then(() => undefined)]);
+    const exit = await exitWithin(vm, EXIT_MS);
     t.truthy(exit, `launcher did not exit within ${EXIT_MS} ms\n${vm.output()}`);
     t.is(exit!.code, 0, vm.output());
     t.true(exit!.at - sent < 60_000, "shut down within the grace period");
@@ -49,7 +49,7 @@ test.serial("a PVC keeps what one boot wrote for the next; an ephemeral disk doe
   for (const [name, userData] of [["pvc-write", write], ["pvc-read", read]] as const) {
     const vm = startStandalone(vmiYaml({ name, userData, claims }), ["--pvc-dir", pvcDir]);
     try {
-      const exit = await Promise.race([vm.exit, sleep(BOOT_MS).then(() => undefined)]);
+      const exit = await exitWithin(vm, BOOT_MS);
       t.truthy(exit, `${name}: the guest did not power off\n${vm.output()}\n${vm.console()}`);
       t.is(exit!.code, 0, `${name}: a guest poweroff exits 0\n${vm.output()}`);
       if (name === "pvc-write") t.regex(vm.console(), /WROTE-BOTH/);
@@ -69,7 +69,7 @@ test.serial("a guest that ignores ACPI is destroyed at its grace deadline (exit 
     await waitFor("the guest to finish booting", () => vm.console().includes("guest: ready"), 30_000);
     const sent = Date.now();
     vm.child.kill("SIGTERM");
-    const exit = await Promise.race([vm.exit, sleep(EXIT_MS).then(() => undefined)]);
+    const exit = await exitWithin(vm, EXIT_MS);
     t.truthy(exit, vm.output());
     t.is(exit!.code, 3, vm.output());
     const took = exit!.at - sent;
@@ -98,7 +98,7 @@ test.serial("command socket: info, pause/unpause with events; killing QEMU makes
     await waitFor("a resumed event", () => events.some((e) => e.kind === "resumed"), 10_000);
     const qemu = await waitFor("QEMU's pid", () => pidsMatching("guest=default_crash")[0], 10_000);
     process.kill(qemu, "SIGKILL");
-    const exit = await Promise.race([vm.exit, sleep(EXIT_MS).then(() => undefined)]);
+    const exit = await exitWithin(vm, EXIT_MS);
     t.truthy(exit, vm.output());
     t.is(exit!.code, 2, vm.output());
     t.true(events.some((e) => e.kind === "crashed"), JSON.stringify(events));
@@ -136,7 +136,7 @@ test.serial("the seed's v1alpha1 VM boots: its header-less user data is logged a
     t.regex(vm.console(), /cloud-init: unhandled user-data \(no #cloud-config or #! header\), ignored/);
     t.regex(vm.console(), /hostname myvm/);
     vm.child.kill("SIGTERM");
-    const exit = await Promise.race([vm.exit, sleep(EXIT_MS).then(() => undefined)]);
+    const exit = await exitWithin(vm, EXIT_MS);
     t.truthy(exit, vm.output());
     t.true(exit!.code === 0 || exit!.code === 3, `stopped within the seed's 5 s grace period (exit ${exit!.code})`);
   } finally {
@@ -159,7 +159,7 @@ test.serial("pod mode: the launcher waits for a sync command with the VMI, then 
     t.like(await client.call("sync", { vmi }), { name: "default_pod-mode" }, "a second sync is a no-op");
     await waitFor("a started event", () => events.some((e) => e.kind === "started"), 10_000);
     await client.call("kill");
-    const exit = await Promise.race([vm.exit, sleep(EXIT_MS).then(() => undefined)]);
+    const exit = await exitWithin(vm, EXIT_MS);
     t.truthy(exit, vm.output());
     t.is(exit!.code, 3, vm.output());
     t.true(events.some((e) => e.kind === "destroyed"), JSON.stringify(events));
@@ -193,8 +193,12 @@ test.serial("pod network: a tap in a project-created network namespace; the gues
     t.notThrows(() => execFileSync("ip", ["netns", "exec", netns, "busybox", "ping", "-c", "1", "-W", "5", address], { stdio: "ignore" }), "the guest answers ping inside the namespace");
     t.is(execFileSync("ip", ["netns", "exec", netns, "ip", "route", "show", "default"], { encoding: "utf8" }).trim(), "", "no route out of the namespace");
   } finally {
-    vm?.cleanup();
+    // The namespace and the DHCP server go even when the launcher's cleanup fails.
     dhcpd?.kill("SIGKILL");
-    execFileSync("ip", ["netns", "del", netns]);
+    try {
+      vm?.cleanup();
+    } finally {
+      execFileSync("ip", ["netns", "del", netns]);
+    }
   }
 });

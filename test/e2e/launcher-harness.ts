@@ -124,12 +124,26 @@ export function startStandalone(manifest: string | undefined, extra: string[] = 
     console: () => (existsSync(consoleLog) ? readFileSync(consoleLog, "utf8") : ""),
     cleanup: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      rmSync(dir, { recursive: true, force: true });
+      // A SIGKILLed launcher's libvirtd may still be writing its run dir while it dies: retry.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+type LauncherExit = Awaited<RunningLauncher["exit"]>;
+
+/** The launcher's exit, or undefined when it has not exited within `ms` (the timer does not outlive the answer). */
+export async function exitWithin(vm: RunningLauncher, ms: number): Promise<LauncherExit | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms)));
+  try {
+    return await Promise.race([vm.exit, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Waits until `check` is truthy, polling; throws with `what` after `timeoutMs`. */
 export async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs: number): Promise<T> {
