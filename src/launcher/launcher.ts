@@ -28,6 +28,8 @@ export interface LauncherConfig {
   netns?: string;
   /** Pod network name → tap device in `netns`, owned by QEMU's user. */
   taps?: Readonly<Record<string, string>>;
+  /** Run libvirtd in PID and mount namespaces of its own (standalone); a pod's container already is one. */
+  isolateDaemon?: boolean;
   /** uids allowed on the command socket besides root and the launcher's own. */
   extraAllowedUids?: number[];
   log: Logger;
@@ -54,7 +56,7 @@ export class Launcher implements CommandHandler {
   async start(): Promise<void> {
     const { log } = this.config;
     const user = await qemuUser();
-    this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user, this.config.netns);
+    this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user, this.config.netns, this.config.isolateDaemon ?? true);
     this.port = await connectLibvirt(this.daemon.uri);
     this.events = followDomainEvents(this.daemon.uri, (e) => {
       this.supervisor?.onEvent(e);

@@ -29,4 +29,4 @@ export function nodeSocketPath(kubeletRootDir: string, podUid: string): string {
 /** The binary in the launcher image that containerDisk containers run (an image FROM scratch has none). */
 export const CONTAINER_DISK_BINARY = "/usr/local/bin/container-disk";
 /** The user QEMU runs as in the launcher; containerDisk containers run as it so QEMU may open their files. */
-export const QEMU_UID = 107;
+export { QEMU_UID } from "../../launcher/host/qemu-user";
