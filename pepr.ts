@@ -20,12 +20,7 @@ const controller = new VirtController({
 // Pepr runs watches only in its watcher Deployment (and in `pepr dev`); admission pods never start the controller.
 const runsWatches = process.env.PEPR_WATCH_MODE === "true" || process.env.PEPR_MODE === "dev";
 const isBuild = process.env.PEPR_MODE === "build";
-if (runsWatches && !isBuild) {
-  void controller.start().catch(err => {
-    controllerLog("virt-controller failed to start; exiting so the Deployment restarts it", err);
-    process.exit(1);
-  });
-}
+if (runsWatches && !isBuild) controller.start();
 
 new PeprModule(cfg, [
   toPeprCapability(KubevirtAdmission, () => new KubevirtAdmission(policy)),

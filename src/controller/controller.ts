@@ -35,12 +35,12 @@ export class VirtController {
     this.queue = new WorkQueue<string>({ handle: (k) => this.reconcile(k), log: options.log, concurrency: 4 });
   }
 
-  async start(): Promise<void> {
-    await this.readConfig();
-    await this.install();
+  /** Starts reconciling; what fails now (the API server not reachable yet) is retried at each resync. */
+  start(): void {
     this.queue.start();
-    await this.resync();
-    this.resyncTimer = setInterval(() => void this.resync().catch((err) => this.options.log("resync failed", err)), this.options.resyncMs ?? 30_000);
+    const resync = (): void => void this.resync().catch((err) => this.options.log("resync failed; retrying at the next one", err));
+    resync();
+    this.resyncTimer = setInterval(resync, this.options.resyncMs ?? 30_000);
     this.resyncTimer.unref();
   }
 
@@ -97,13 +97,21 @@ export class VirtController {
     }
   }
 
-  private async install(): Promise<void> {
+  private installedFor?: string;
+
+  /** Applies the components once per distinct config (the node agent's image and paths follow it). */
+  private async installIfChanged(): Promise<void> {
+    const wanted = JSON.stringify(this.config);
+    if (this.installedFor === wanted) return;
     await applyComponents([platformNamespace(), ...this.options.components(this.config)]);
+    this.installedFor = wanted;
+    this.options.log("components installed", undefined);
   }
 
   /** Every VM, VMI and VMIRS once more: what a dropped watch event missed is caught here. */
   private async resync(): Promise<void> {
     await this.readConfig();
+    await this.installIfChanged();
     const [vms, vmis, sets] = await Promise.all([listObjects(RESOURCES.vm), listObjects(RESOURCES.vmi), listObjects(RESOURCES.vmirs)]);
     for (const o of vms) this.queue.add(key("vm", o.metadata.namespace!, o.metadata.name));
     for (const o of vmis) this.queue.add(key("vmi", o.metadata.namespace!, o.metadata.name));
