@@ -111,7 +111,7 @@ export class VirtController {
   /** Every VM, VMI and VMIRS once more: what a dropped watch event missed is caught here. */
   private async resync(): Promise<void> {
     await this.readConfig();
-    await this.installIfChanged();
+    await this.installIfChanged().catch((err) => this.options.log("installing the components failed; retrying at the next resync", err));
     const [vms, vmis, sets] = await Promise.all([listObjects(RESOURCES.vm), listObjects(RESOURCES.vmi), listObjects(RESOURCES.vmirs)]);
     for (const o of vms) this.queue.add(key("vm", o.metadata.namespace!, o.metadata.name));
     for (const o of vmis) this.queue.add(key("vmi", o.metadata.namespace!, o.metadata.name));
