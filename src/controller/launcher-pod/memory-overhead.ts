@@ -4,13 +4,13 @@ import { parseQuantity } from "../../api";
 const Mi = 1024 * 1024;
 
 /**
- * What a launcher pod needs on top of the guest's RAM, in bytes. KubeVirt (v1.6,
- * pkg/virt-controller/services/renderresources.go) sums: page tables (guest RAM / 512), a static
- * part for its Go launcher, virtqemud, virtlogd and QEMU's base (~25+35+20+30 MiB), 8 MiB per vCPU,
- * 1 MiB per IOThread, 16 MiB of video RAM with a graphics device, and 32 MiB more under emulation.
- * Here the parts are measured on this project's launcher (npm run bench:launcher): its processes
- * without QEMU (Node, libvirtd, virsh, virtlogd) take ~150 MiB, QEMU ~100 MiB over the guest's RAM
- * under TCG; so the static part is larger than KubeVirt's and TCG's translation cache counts twice.
+ * What a launcher pod needs on top of the guest's RAM, in bytes. KubeVirt v1.6
+ * (pkg/virt-controller/services/renderresources.go) sums: page tables (guest RAM / 512), 220 MiB
+ * static (virt-launcher-monitor 25, virt-launcher 100, virtlogd 25, virtqemud 40, QEMU 30), 8 MiB
+ * per vCPU, 8 MiB for the IOThread, 32 MiB of video RAM with a graphics device. The same terms here,
+ * with constants measured on this project's launcher (npm run bench:launcher): its processes without
+ * QEMU (Node, libvirtd, virtlogd) ~150 MiB, QEMU ~40 MiB over its guest's RAM, and TCG's translation
+ * cache and emulated devices under emulation, which KubeVirt does not count.
  */
 export const OVERHEAD = {
   launcherProcesses: 160 * Mi,
