@@ -11,6 +11,9 @@ export interface Container {
   [field: string]: unknown;
 }
 
+/** virt-launcher's entry point in the launcher image (hack/images/virt-launcher). */
+export const LAUNCHER_ENTRY = "/opt/kubevirt-ts/bin/virt-launcher.mjs";
+
 export interface ContainerOptions {
   launcherImage: string;
   useEmulation: boolean;
@@ -33,7 +36,7 @@ export function computeContainer(vmi: VirtualMachineInstance, o: ContainerOption
     image: o.launcherImage,
     imagePullPolicy: "IfNotPresent",
     command: [
-      "virt-launcher", "run",
+      "node", LAUNCHER_ENTRY, "run",
       "--workdir", POD_PATHS.workdir,
       "--socket", POD_PATHS.socket,
       "--console-log", POD_PATHS.consoleLog,
