@@ -34,11 +34,15 @@ function failureOf(pod: ObservedPod): string {
   return pod.status?.message ?? pod.status?.reason ?? "the launcher pod failed";
 }
 
-/** The pod's PodScheduled condition, carried onto the VMI so the VM can say ErrorUnschedulable. */
-function scheduledCondition(vmi: VirtualMachineInstance, pod: ObservedPod, now: string): Condition[] {
+/**
+ * The pod's PodScheduled condition, carried onto the VMI so the VM can say ErrorUnschedulable, and
+ * Ready False until the node agent runs the guest (READY column of `kubectl get vmi`).
+ */
+function scheduledConditions(vmi: VirtualMachineInstance, pod: ObservedPod, now: string): Condition[] {
+  const notReady = setCondition(vmi.status?.conditions, { type: "Ready", status: "False", reason: "GuestNotRunning", message: "Guest VM is not reported as running" }, now);
   const c = (pod.status?.conditions ?? []).find((x) => x.type === "PodScheduled");
-  if (!c) return vmi.status?.conditions ?? [];
-  return setCondition(vmi.status?.conditions, { type: "PodScheduled", status: c.status, reason: c.reason, message: c.message }, now);
+  if (!c) return notReady;
+  return setCondition(notReady, { type: "PodScheduled", status: c.status, reason: c.reason, message: c.message }, now);
 }
 
 /**
@@ -73,7 +77,7 @@ export function decideVmi(vmi: VirtualMachineInstance, pods: ObservedPod[], now:
   if (pod.metadata.deletionTimestamp !== undefined) return []; // wait until it is gone, then Failed
   if (!beforeRunning(phase)) return [];
 
-  const conditions = scheduledCondition(vmi, pod, now);
+  const conditions = scheduledConditions(vmi, pod, now);
   if (computeRunning(pod) && pod.spec?.nodeName) {
     if (phase === "Scheduled" && vmi.status?.nodeName === pod.spec.nodeName) return [];
     return [{ kind: "setStatus", status: { phase: "Scheduled", nodeName: pod.spec.nodeName, conditions } }];
