@@ -30,6 +30,8 @@ export interface LauncherConfig {
   taps?: Readonly<Record<string, string>>;
   /** Run libvirtd in PID and mount namespaces of its own (standalone); a pod's container already is one. */
   isolateDaemon?: boolean;
+  /** Check peers' uids on the command socket (standalone); a pod relies on the socket directory's permissions. */
+  checkPeerUid?: boolean;
   /** uids allowed on the command socket besides root and the launcher's own. */
   extraAllowedUids?: number[];
   log: Logger;
@@ -63,7 +65,7 @@ export class Launcher implements CommandHandler {
       if (e.kind !== "started") this.server?.publish({ kind: e.kind, domain: e.domain, detail: e.detail, at: new Date().toISOString() });
     });
     const allowed = new Set([0, process.getuid?.() ?? 0, ...(this.config.extraAllowedUids ?? [])]);
-    this.server = new CommandServer(this, { socketPath: this.config.socketPath, allowedUids: allowed, log });
+    this.server = new CommandServer(this, { socketPath: this.config.socketPath, allowedUids: this.config.checkPeerUid === false ? "any" : allowed, log });
     await this.server.start();
     log("launcher ready", { libvirtd: this.daemon.uri, commandSocket: this.config.socketPath });
   }

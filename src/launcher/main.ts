@@ -77,7 +77,7 @@ async function pod(argv: string[]): Promise<number> {
   const { dir } = await prepareWorkdir(args.workdir);
   const config = launcherConfig(args, dir, jsonLogger({}), { secrets: {}, configMaps: {} });
   const volumeSources = podVolumeSources({ ...args, secrets: {}, configMaps: {} });
-  return runLauncher({ ...config, volumeSources, isolateDaemon: false }, undefined, async () => undefined);
+  return runLauncher({ ...config, volumeSources, isolateDaemon: false, checkPeerUid: false }, undefined, async () => undefined);
 }
 
 export async function main(argv: string[]): Promise<number> {
