@@ -3,6 +3,7 @@ import type { DomainInfo } from "../launcher/command/protocol";
 import { newVmi, withGracePeriod } from "../launcher/testing/vmi-builder";
 import { WAIT_MS, decide, stopOutcome, type Decision } from "./decide";
 import type { LauncherView, Observed, PodView, Vmi } from "./observed";
+import type { Phase } from "./status";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const domain = (state: DomainInfo["state"]): DomainInfo => ({ name: "default_vm", state, memoryKiB: 65536, vcpus: 1, cpuTimeNs: 1 });
@@ -22,7 +23,7 @@ interface Row {
   title: string;
   observed: Observed;
   commands: Decision["commands"];
-  phase?: string;
+  phase?: Phase;
   reason?: string;
   ready?: string;
   requeue?: number;
@@ -68,7 +69,7 @@ test("decide is level-based: the same observation gives the same decision", (t) 
   for (const row of rows) t.deepEqual(decide(row.observed), decide(row.observed), row.title);
 });
 
-const outcomes: Array<[string, Parameters<typeof stopOutcome>, string, string]> = [
+const outcomes: Array<[string, Parameters<typeof stopOutcome>, "Succeeded" | "Failed", string]> = [
   ["guest poweroff", [{ kind: "shutdown", detail: "" }, false, false], "Succeeded", "GuestShutdown"],
   ["poweroff on VMI deletion", [{ kind: "shutdown", detail: "" }, true, false], "Succeeded", "Deleted"],
   ["destroyed at the grace deadline of a deletion", [{ kind: "destroyed", detail: "" }, true, false], "Succeeded", "Deleted"],
