@@ -7,24 +7,40 @@ export class CommandClient {
   private nextId = 1;
   private readonly pending = new Map<number, (r: Response) => void>();
   private readonly listeners: Array<(e: EventMessage["event"]) => void> = [];
+  private readonly closeListeners: Array<() => void> = [];
+  private closed = false;
 
   private constructor(
     private readonly socket: Socket,
     readonly hello: Hello["hello"],
-  ) {}
+  ) {
+    // A launcher that exits (or a broken connection) fails every pending call instead of leaving it hanging.
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      this.closed = true;
+      for (const [id, resolve] of this.pending) resolve({ v: 0, id, ok: false, error: { code: "failed", message: "the launcher closed the connection" } });
+      this.pending.clear();
+      for (const l of this.closeListeners) l();
+    });
+  }
 
   static async connect(path: string, timeoutMs = 5000): Promise<CommandClient> {
     const socket = connect(path);
     const lines = createInterface({ input: socket });
     const hello = await new Promise<Hello["hello"]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no hello from ${path} within ${timeoutMs} ms`)), timeoutMs);
-      socket.once("error", (err) => reject(new Error(`cannot connect to ${path}: ${err.message}`, { cause: err })));
-      socket.once("close", () => reject(new Error(`${path} closed the connection (peer refused?)`)));
+      const fail = (err: Error): void => {
+        clearTimeout(timer);
+        socket.destroy();
+        reject(err);
+      };
+      const timer = setTimeout(() => fail(new Error(`no hello from ${path} within ${timeoutMs} ms`)), timeoutMs);
+      socket.once("error", (err) => fail(new Error(`cannot connect to ${path}: ${err.message}`, { cause: err })));
+      socket.once("close", () => fail(new Error(`${path} closed the connection (peer refused?)`)));
       lines.once("line", (line) => {
         clearTimeout(timer);
         const msg = decodeServerMessage(line);
         if ("hello" in msg) resolve(msg.hello);
-        else reject(new Error(`expected a hello from ${path}`));
+        else fail(new Error(`expected a hello from ${path}`));
       });
     });
     const client = new CommandClient(socket, hello);
@@ -32,18 +48,37 @@ export class CommandClient {
     return client;
   }
 
-  async call(method: Method, params?: unknown): Promise<unknown> {
+  /** Sends a request; rejects on an error response, a closed connection, or after timeoutMs (if given). */
+  async call(method: Method, params?: unknown, timeoutMs?: number): Promise<unknown> {
+    if (this.closed) throw new Error(`${method}: the launcher closed the connection`);
     const id = this.nextId++;
+    let timer: NodeJS.Timeout | undefined;
     const response = await new Promise<Response>((resolve) => {
       this.pending.set(id, resolve);
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+          this.pending.delete(id);
+          resolve({ v: 0, id, ok: false, error: { code: "failed", message: `no answer within ${timeoutMs} ms` } });
+        }, timeoutMs);
+      }
       this.socket.write(encode({ v: PROTOCOL_VERSION, id, method, params } as never));
-    });
-    if (!response.ok) throw new Error(`${method}: ${response.error.code}: ${response.error.message}`);
+    }).finally(() => clearTimeout(timer));
+    if (!response.ok) throw Object.assign(new Error(`${method}: ${response.error.code}: ${response.error.message}`), { code: response.error.code });
     return response.result;
   }
 
   onEvent(listener: (e: EventMessage["event"]) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Called once when the connection ends (the launcher exited, or close()). */
+  onClose(listener: () => void): void {
+    if (this.closed) listener();
+    else this.closeListeners.push(listener);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   close(): void {
