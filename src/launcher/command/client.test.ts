@@ -12,6 +12,7 @@ async function silentLauncher(): Promise<{ path: string; sockets: Socket[]; clos
   const sockets: Socket[] = [];
   const server = createServer((s) => {
     sockets.push(s);
+    s.on("error", () => undefined);
     s.write(encode({ v: 1, hello: { protocol: PROTOCOL, versions: [1], pid: 1 } }));
   });
   await new Promise<void>((resolve) => server.listen(path, resolve));
