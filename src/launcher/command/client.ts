@@ -27,6 +27,7 @@ export class CommandClient {
   static async connect(path: string, timeoutMs = 5000): Promise<CommandClient> {
     const socket = connect(path);
     const lines = createInterface({ input: socket });
+    lines.on("error", () => undefined); // readline re-emits socket errors; the socket's close handles them
     const hello = await new Promise<Hello["hello"]>((resolve, reject) => {
       const fail = (err: Error): void => {
         clearTimeout(timer);
