@@ -25,7 +25,8 @@ test("a pending call fails when the launcher goes away, and close listeners run"
   const closed = new Promise<void>((resolve) => client.onClose(resolve));
   const call = client.call("domainInfo");
   l.sockets[0]!.destroy();
-  await t.throwsAsync(call, { message: /closed the connection/ });
+  const err = await t.throwsAsync(call, { message: /closed the connection/ });
+  t.is((err as Error & { code?: string }).code, "closed");
   await closed;
   t.true(client.isClosed);
   await t.throwsAsync(client.call("ping"), { message: /closed the connection/ });
@@ -37,7 +38,7 @@ test("a call with a timeout fails when no answer comes", async (t) => {
   const client = await CommandClient.connect(l.path);
   const err = await t.throwsAsync(client.call("ping", undefined, 50));
   t.regex(err!.message, /no answer within 50 ms/);
-  t.is((err as Error & { code?: string }).code, "failed");
+  t.is((err as Error & { code?: string }).code, "timeout");
   client.close();
   l.close();
 });

@@ -5,7 +5,7 @@ import { PROTOCOL_VERSION, decodeServerMessage, encode, type EventMessage, type 
 /** A client of the launcher's command socket (the node agent's side; tests use it too). */
 export class CommandClient {
   private nextId = 1;
-  private readonly pending = new Map<number, (r: Response) => void>();
+  private readonly pending = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void }>();
   private readonly listeners: Array<(e: EventMessage["event"]) => void> = [];
   private readonly closeListeners: Array<() => void> = [];
   private closed = false;
@@ -18,7 +18,7 @@ export class CommandClient {
     socket.on("error", () => undefined);
     socket.on("close", () => {
       this.closed = true;
-      for (const [id, resolve] of this.pending) resolve({ v: 0, id, ok: false, error: { code: "failed", message: "the launcher closed the connection" } });
+      for (const { reject } of this.pending.values()) reject(clientError("closed", "the launcher closed the connection"));
       this.pending.clear();
       for (const l of this.closeListeners) l();
     });
@@ -49,17 +49,20 @@ export class CommandClient {
     return client;
   }
 
-  /** Sends a request; rejects on an error response, a closed connection, or after timeoutMs (if given). */
+  /**
+   * Sends a request. Rejects with the launcher's error code (`code`) on an error response, with code
+   * "closed" when the connection ends first, "timeout" when no answer came within timeoutMs.
+   */
   async call(method: Method, params?: unknown, timeoutMs?: number): Promise<unknown> {
-    if (this.closed) throw new Error(`${method}: the launcher closed the connection`);
+    if (this.closed) throw clientError("closed", `${method}: the launcher closed the connection`);
     const id = this.nextId++;
     let timer: NodeJS.Timeout | undefined;
-    const response = await new Promise<Response>((resolve) => {
-      this.pending.set(id, resolve);
+    const response = await new Promise<Response>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => {
           this.pending.delete(id);
-          resolve({ v: 0, id, ok: false, error: { code: "failed", message: `no answer within ${timeoutMs} ms` } });
+          reject(clientError("timeout", `${method}: no answer within ${timeoutMs} ms`));
         }, timeoutMs);
       }
       this.socket.write(encode({ v: PROTOCOL_VERSION, id, method, params } as never));
@@ -90,8 +93,13 @@ export class CommandClient {
     const msg = decodeServerMessage(line);
     if ("event" in msg) for (const l of this.listeners) l(msg.event);
     else if ("id" in msg) {
-      this.pending.get(msg.id)?.(msg);
+      this.pending.get(msg.id)?.resolve(msg);
       this.pending.delete(msg.id);
     }
   }
+}
+
+/** Errors the client itself raises (no answer from the launcher): code "closed" or "timeout". */
+function clientError(code: "closed" | "timeout", message: string): Error {
+  return Object.assign(new Error(message), { code });
 }

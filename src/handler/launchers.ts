@@ -1,0 +1,135 @@
+/**
+ * The node agent's connections to the launchers on its node, one per launcher pod: connect to the
+ * pod's command socket (in its emptyDir, through the kubelet's root on the host), subscribe to its
+ * domain events, remember how the domain ended, and wake the VMI's key on every event and on
+ * disconnect. Reconnecting after a handler restart is the same path: re-adoption sends nothing that
+ * changes the VM.
+ */
+import { access } from "node:fs/promises";
+import { join } from "node:path";
+import { CommandClient } from "../launcher/command/client";
+import type { DomainInfo, EventMessage, SyncParams } from "../launcher/command/protocol";
+import type { DomainStop, LauncherView } from "./observed";
+
+/** Where a launcher pod's command socket is on the node (the contract's path). */
+export function launcherSocketPath(kubeletRootDir: string, podUid: string): string {
+  return join(kubeletRootDir, "pods", podUid, "volumes", "kubernetes.io~empty-dir", "sockets", "launcher.sock");
+}
+
+interface Entry {
+  client?: CommandClient;
+  connecting?: Promise<CommandClient | undefined>;
+  stopped?: DomainStop;
+  syncError?: string;
+}
+
+export interface LauncherLog {
+  (msg: string, fields?: Record<string, unknown>): void;
+}
+
+const CALL_TIMEOUT_MS = 10_000;
+/** A sync prepares disks and boots the domain: minutes on a slow node, never forever. */
+const SYNC_TIMEOUT_MS = 5 * 60_000;
+
+export class Launchers {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly kubeletRootDir: string,
+    /** Wakes the VMI's key; called on every launcher event and disconnect. */
+    private readonly wake: (vmiKey: string) => void,
+    private readonly log: LauncherLog,
+  ) {}
+
+  /** What is known about the launcher of pod `podUid`; connects (and subscribes) when not connected. */
+  async view(podUid: string, vmiKey: string): Promise<LauncherView | undefined> {
+    const entry = this.entry(podUid);
+    const client = await this.connect(podUid, vmiKey);
+    const known = { ...(entry.stopped && { stopped: entry.stopped }), ...(entry.syncError !== undefined && { syncError: entry.syncError }) };
+    if (!client) return Object.keys(known).length > 0 ? known : undefined;
+    return { ...known, domain: await this.domainInfo(client) };
+  }
+
+  async sync(podUid: string, vmiKey: string, params: SyncParams): Promise<void> {
+    const client = await this.connect(podUid, vmiKey);
+    if (!client) throw new Error(`launcher of pod ${podUid} is not reachable`);
+    try {
+      await client.call("sync", params, SYNC_TIMEOUT_MS);
+    } catch (err) {
+      // The launcher refused the VMI (its own error) rather than the connection failing: remember it.
+      if ((err as { code?: string }).code === "failed") this.entry(podUid).syncError = (err as Error).message;
+      throw err;
+    }
+  }
+
+  async command(podUid: string, vmiKey: string, method: "shutdown" | "kill"): Promise<void> {
+    const client = await this.connect(podUid, vmiKey);
+    if (!client) throw new Error(`launcher of pod ${podUid} is not reachable for ${method}`);
+    await client.call(method, undefined, CALL_TIMEOUT_MS).catch((err: unknown) => {
+      if ((err as { code?: string }).code !== "no-domain") throw err; // already gone: nothing to stop
+    });
+  }
+
+  /** Drops what is kept about launcher pods other than `keep` (their VMI is gone or moved on). */
+  forget(podUids: Iterable<string>): void {
+    for (const uid of podUids) {
+      this.entries.get(uid)?.client?.close();
+      this.entries.delete(uid);
+    }
+  }
+
+  get podUids(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  closeAll(): void {
+    this.forget(this.podUids);
+  }
+
+  private entry(podUid: string): Entry {
+    let e = this.entries.get(podUid);
+    if (!e) this.entries.set(podUid, (e = {}));
+    return e;
+  }
+
+  private async domainInfo(client: CommandClient): Promise<DomainInfo | undefined> {
+    try {
+      return (await client.call("domainInfo", undefined, CALL_TIMEOUT_MS)) as DomainInfo;
+    } catch (err) {
+      if ((err as { code?: string }).code === "no-domain") return undefined;
+      throw err;
+    }
+  }
+
+  private async connect(podUid: string, vmiKey: string): Promise<CommandClient | undefined> {
+    const entry = this.entry(podUid);
+    if (entry.client && !entry.client.isClosed) return entry.client;
+    if (entry.stopped) return undefined; // the domain ended; its launcher is exiting
+    entry.connecting ??= this.open(podUid, vmiKey, entry).finally(() => (entry.connecting = undefined));
+    return entry.connecting;
+  }
+
+  private async open(podUid: string, vmiKey: string, entry: Entry): Promise<CommandClient | undefined> {
+    const path = launcherSocketPath(this.kubeletRootDir, podUid);
+    if (!(await access(path).then(() => true, () => false))) return undefined; // not listening yet
+    const client = await CommandClient.connect(path);
+    client.onEvent((e) => this.onEvent(podUid, vmiKey, e));
+    client.onClose(() => {
+      if (this.entries.get(podUid) === entry) entry.client = undefined;
+      this.wake(vmiKey);
+    });
+    await client.call("subscribe", undefined, CALL_TIMEOUT_MS);
+    entry.client = client;
+    this.log("connected to launcher", { vmi: vmiKey, pod: podUid, launcherPid: client.hello.pid });
+    return client;
+  }
+
+  private onEvent(podUid: string, vmiKey: string, e: EventMessage["event"]): void {
+    if (e.kind === "shutdown" || e.kind === "crashed" || e.kind === "destroyed") {
+      const entry = this.entries.get(podUid);
+      if (entry) entry.stopped ??= { kind: e.kind, detail: e.detail };
+    }
+    this.log("launcher event", { vmi: vmiKey, pod: podUid, event: e.kind, detail: e.detail });
+    this.wake(vmiKey);
+  }
+}
