@@ -17,6 +17,7 @@ export function launcherSocketPath(kubeletRootDir: string, podUid: string): stri
 }
 
 interface Entry {
+  vmiKey: string;
   client?: CommandClient;
   connecting?: Promise<CommandClient | undefined>;
   stopped?: DomainStop;
@@ -41,10 +42,13 @@ export class Launchers {
     private readonly log: LauncherLog,
   ) {}
 
-  /** What is known about the launcher of pod `podUid`; connects (and subscribes) when not connected. */
-  async view(podUid: string, vmiKey: string): Promise<LauncherView | undefined> {
-    const entry = this.entry(podUid);
-    const client = await this.connect(podUid, vmiKey);
+  /**
+   * What is known about the launcher of pod `podUid`. With `reachable` (its compute container runs),
+   * connects and subscribes when not connected yet, and asks for the domain's state.
+   */
+  async view(podUid: string, vmiKey: string, reachable: boolean): Promise<LauncherView | undefined> {
+    const entry = this.entry(podUid, vmiKey);
+    const client = reachable ? await this.connect(podUid, vmiKey) : undefined;
     const known = { ...(entry.stopped && { stopped: entry.stopped }), ...(entry.syncError !== undefined && { syncError: entry.syncError }) };
     if (!client) return Object.keys(known).length > 0 ? known : undefined;
     return { ...known, domain: await this.domainInfo(client) };
@@ -57,7 +61,7 @@ export class Launchers {
       await client.call("sync", params, SYNC_TIMEOUT_MS);
     } catch (err) {
       // The launcher refused the VMI (its own error) rather than the connection failing: remember it.
-      if ((err as { code?: string }).code === "failed") this.entry(podUid).syncError = (err as Error).message;
+      if ((err as { code?: string }).code === "failed") this.entry(podUid, vmiKey).syncError = (err as Error).message;
       throw err;
     }
   }
@@ -70,25 +74,24 @@ export class Launchers {
     });
   }
 
-  /** Drops what is kept about launcher pods other than `keep` (their VMI is gone or moved on). */
-  forget(podUids: Iterable<string>): void {
-    for (const uid of podUids) {
-      this.entries.get(uid)?.client?.close();
+  /** Drops the connections and memory of a VMI's launchers, except `keepPodUid` (the VMI is gone, final or moved on). */
+  forgetVmi(vmiKey: string, keepPodUid?: string): void {
+    for (const [uid, e] of this.entries) {
+      if (e.vmiKey !== vmiKey || uid === keepPodUid) continue;
+      e.client?.close();
       this.entries.delete(uid);
     }
   }
 
-  get podUids(): string[] {
-    return [...this.entries.keys()];
-  }
-
+  /** Closes every connection (the handler stops; the launchers and their VMs go on). */
   closeAll(): void {
-    this.forget(this.podUids);
+    for (const e of this.entries.values()) e.client?.close();
+    this.entries.clear();
   }
 
-  private entry(podUid: string): Entry {
+  private entry(podUid: string, vmiKey: string): Entry {
     let e = this.entries.get(podUid);
-    if (!e) this.entries.set(podUid, (e = {}));
+    if (!e) this.entries.set(podUid, (e = { vmiKey }));
     return e;
   }
 
@@ -102,7 +105,7 @@ export class Launchers {
   }
 
   private async connect(podUid: string, vmiKey: string): Promise<CommandClient | undefined> {
-    const entry = this.entry(podUid);
+    const entry = this.entry(podUid, vmiKey);
     if (entry.client && !entry.client.isClosed) return entry.client;
     if (entry.stopped) return undefined; // the domain ended; its launcher is exiting
     entry.connecting ??= this.open(podUid, vmiKey, entry).finally(() => (entry.connecting = undefined));
@@ -115,7 +118,8 @@ export class Launchers {
     const client = await CommandClient.connect(path);
     client.onEvent((e) => this.onEvent(podUid, vmiKey, e));
     client.onClose(() => {
-      if (this.entries.get(podUid) === entry) entry.client = undefined;
+      if (this.entries.get(podUid) !== entry) return; // forgotten on purpose: nothing to look at
+      entry.client = undefined;
       this.wake(vmiKey);
     });
     await client.call("subscribe", undefined, CALL_TIMEOUT_MS);
