@@ -2,12 +2,31 @@ import "reflect-metadata";
 import { PeprModule } from "pepr";
 import cfg from "./package.json";
 import { KubevirtAdmission } from "./capabilities/admission";
+import { VirtControllerWatches } from "./capabilities/virt-controller";
 import { DEFAULT_POLICY } from "./src/admission/chain";
+import { VirtController } from "./src/controller/controller";
 import { toPeprCapability } from "./src/framework";
+import { controllerLog } from "./src/controller/log";
+import { LeaderElector } from "./src/controller/leader";
+import { KUBEVIRT_NAMESPACE } from "./src/controller/labels";
 
 // Configuration is read once, here: feature gates come from the module's environment
 // (package.json pepr.env in a deployment), comma-separated as in KubeVirt's CR.
 const featureGates = new Set((process.env.KUBEVIRT_FEATURE_GATES ?? "").split(",").map(g => g.trim()).filter(Boolean));
 const policy = { ...DEFAULT_POLICY, featureGates };
 
-new PeprModule(cfg, [toPeprCapability(KubevirtAdmission, () => new KubevirtAdmission(policy))]);
+const controller = new VirtController({
+  log: controllerLog,
+  components: () => [], // WIRE: handlerObjects from src/handler/install.ts
+});
+// Pepr runs watches only in its watcher Deployment (and in `pepr dev`); admission pods never start the controller.
+const runsWatches = process.env.PEPR_WATCH_MODE === "true" || process.env.PEPR_MODE === "dev";
+const isBuild = process.env.PEPR_MODE === "build";
+if (runsWatches && !isBuild) {
+  new LeaderElector({ namespace: KUBEVIRT_NAMESPACE, name: "virt-controller", log: controllerLog }).run(() => controller.start());
+}
+
+new PeprModule(cfg, [
+  toPeprCapability(KubevirtAdmission, () => new KubevirtAdmission(policy)),
+  toPeprCapability(VirtControllerWatches, () => new VirtControllerWatches(controller)),
+]);

@@ -33,3 +33,20 @@ export function processTree(root: number): Proc[] {
   }
   return tree;
 }
+
+/** Every process whose cgroup path contains `fragment` (a pod's `pod<uid>` under the kubelet's cgroups). */
+export function processesInCgroup(fragment: string): Proc[] {
+  const pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+  return pids
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cgroup`, "utf8").includes(fragment);
+      } catch {
+        return false;
+      }
+    })
+    .map(readProc)
+    .filter((p): p is Proc => p !== undefined);
+}
+
+export const rssMiB = (procs: Proc[]): number => procs.reduce((s, p) => s + p.rssKiB, 0) / 1024;

@@ -19,6 +19,11 @@ for name in $(all_images); do
     die "node: importing $ref failed (log: $logs/images-import.log)"
   echo "$stamp" >"$node_dir/imported-$name"
   log "imported $ref ($((SECONDS - t))s)"
+  # The node agent runs from this tag: a rebuilt image reaches it only through new pods.
+  if [ "$name" = virt-handler ] && kubectl --kubeconfig "$KUBECONFIG_PATH" get daemonset virt-handler -n kubevirt >/dev/null 2>&1; then
+    kubectl --kubeconfig "$KUBECONFIG_PATH" rollout restart daemonset virt-handler -n kubevirt >/dev/null &&
+      log "virt-handler restarted on the new image"
+  fi
 done
 
 # Aliases: "SOURCE-IMAGE ALIAS" lines, e.g. the seed article's containerDisk name.

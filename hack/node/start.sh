@@ -58,6 +58,7 @@ running kubelet "$node_conf/kubelet.yaml" "$node_conf/resolv.conf" || start_kube
 running kube-proxy "$node_conf/kube-proxy.yaml" || start_kube_proxy
 wait_node_ready
 log "node $NODE_NAME Ready in $((SECONDS - start))s"
+bash "$here/kubevirt-config.sh"
 
 # KVTS_PEPR=deploy: the module runs in the cluster from the local controller image, as users run it
 # (`pepr deploy`), instead of `pepr dev` (start from a stopped cluster: npm stop first).

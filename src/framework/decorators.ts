@@ -13,7 +13,7 @@ export function Capability(declaration: CapabilityDeclaration): ClassDecorator {
 function bindingDecorator(action: BindingAction) {
   return (kind: KindRef, event: AdmissionEvent = "CREATE_OR_UPDATE"): MethodDecorator =>
     (target, key) => {
-      if (!kind.group || !kind.version || !kind.kind || !kind.plural) {
+      if (kind.group === undefined || !kind.version || !kind.kind || !kind.plural) {
         throw new Error(`@${action}: ${String(key)} needs a kind with group, version, kind and plural`);
       }
       const owner = target.constructor;

@@ -29,6 +29,10 @@ export interface LauncherConfig {
   netns?: string;
   /** Pod network name → tap device in `netns`, owned by QEMU's user. */
   taps?: Readonly<Record<string, string>>;
+  /** Run libvirtd in PID and mount namespaces of its own (standalone); a pod's container already is one. */
+  isolateDaemon?: boolean;
+  /** Check peers' uids on the command socket (standalone); a pod relies on the socket directory's permissions. */
+  checkPeerUid?: boolean;
   /** uids allowed on the command socket besides root and the launcher's own. */
   extraAllowedUids?: number[];
   log: Logger;
@@ -55,14 +59,14 @@ export class Launcher implements CommandHandler {
   async start(): Promise<void> {
     const { log } = this.config;
     const user = await qemuUser();
-    this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user, this.config.netns);
+    this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user, this.config.netns, this.config.isolateDaemon ?? true);
     this.port = await connectLibvirt(this.daemon.uri);
     this.events = followDomainEvents(this.daemon.uri, (e) => {
       this.supervisor?.onEvent(e);
       if (e.kind !== "started") this.server?.publish({ kind: e.kind, domain: e.domain, detail: e.detail, at: new Date().toISOString() });
     });
     const allowed = new Set([0, process.getuid?.() ?? 0, ...(this.config.extraAllowedUids ?? [])]);
-    this.server = new CommandServer(this, { socketPath: this.config.socketPath, allowedUids: allowed, log });
+    this.server = new CommandServer(this, { socketPath: this.config.socketPath, allowedUids: this.config.checkPeerUid === false ? "any" : allowed, log });
     await this.server.start();
     log("launcher ready", { libvirtd: this.daemon.uri, commandSocket: this.config.socketPath });
   }

@@ -9,6 +9,7 @@ import { jsonLogger, type Logger } from "./log";
 import { USAGE, parseRunArgs, parseStandaloneArgs, type StandaloneArgs } from "./standalone/args";
 import { readManifest } from "./standalone/manifest";
 import { standaloneVolumeSources } from "./standalone/volume-sources";
+import { podVolumeSources } from "./pod/volume-sources";
 
 /** The workdir holds QEMU's sockets and disks, so QEMU's user owns it. */
 async function prepareWorkdir(given: string | undefined): Promise<{ dir: string; temporary: boolean }> {
@@ -74,7 +75,9 @@ async function standalone(argv: string[]): Promise<number> {
 async function pod(argv: string[]): Promise<number> {
   const args = parseRunArgs(argv);
   const { dir } = await prepareWorkdir(args.workdir);
-  return runLauncher(launcherConfig(args, dir, jsonLogger({}), { secrets: {}, configMaps: {} }), undefined, async () => undefined);
+  const config = launcherConfig(args, dir, jsonLogger({}), { secrets: {}, configMaps: {} });
+  const volumeSources = podVolumeSources({ ...args, secrets: {}, configMaps: {} });
+  return runLauncher({ ...config, volumeSources, isolateDaemon: false, checkPeerUid: false }, undefined, async () => undefined);
 }
 
 export async function main(argv: string[]): Promise<number> {

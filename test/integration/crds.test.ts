@@ -1,6 +1,6 @@
 /** The CRDs as the real API server serves them: established, explained, printed. */
 import test from "ava";
-import { deleteNamespace, fixture, freshNamespace, kubectl, kubectlOk, requireCluster } from "./kube";
+import { deleteNamespace, fixture, freshNamespace, kubectl, kubectlOk, neverScheduled, requireCluster } from "./kube";
 
 const CRDS = [
   "virtualmachines.kubevirt.io",
@@ -36,7 +36,7 @@ test("kubectl explain vmi.spec.domain.devices.disks works", async t => {
 
 test("kubectl get vm,vmi,vmirs shows the printer columns", async t => {
   for (const file of ["vm-valid.yaml", "vmi-valid.yaml", "vmirs-valid.yaml"]) {
-    await kubectlOk(["create", "-n", ns, "-f", "-"], fixture(file));
+    await kubectlOk(["create", "-n", ns, "-f", "-"], neverScheduled(fixture(file)));
   }
   const out = await kubectlOk(["get", "vm,vmi,vmirs", "-n", ns]);
   const headers = out.split("\n").filter(l => l.startsWith("NAME")).map(l => l.trim().split(/\s+/));

@@ -5,6 +5,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parse, stringify } from "yaml";
 
 const root = resolve(__dirname, "../..");
 const localBin = join(root, ".local/bin");
@@ -64,4 +65,16 @@ export async function deleteNamespace(name: string): Promise<void> {
 
 export function fixture(name: string): string {
   return readFileSync(join(__dirname, "fixtures", name), "utf8");
+}
+
+/**
+ * The manifest with a node selector no node matches in the VMI spec (of a VMI, or the template of a
+ * VM or replica set): tests about the API alone get launcher pods that stay Pending and pull nothing.
+ */
+export function neverScheduled(manifest: string): string {
+  const doc = parse(manifest) as { kind: string; spec: { nodeSelector?: Record<string, string>; template?: { spec?: { nodeSelector?: Record<string, string> } } } };
+  const selector = { "kubevirt-ts.io/test-never-scheduled": "true" };
+  if (doc.kind === "VirtualMachineInstance") doc.spec.nodeSelector = selector;
+  else if (doc.spec.template?.spec) doc.spec.template.spec.nodeSelector = selector;
+  return stringify(doc);
 }

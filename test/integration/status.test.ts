@@ -1,6 +1,6 @@
 /** Status is a subresource: users cannot write it through the main resource. */
 import test from "ava";
-import { deleteNamespace, fixture, freshNamespace, kubectl, kubectlOk, requireCluster } from "./kube";
+import { deleteNamespace, fixture, freshNamespace, kubectl, kubectlOk, neverScheduled, requireCluster } from "./kube";
 
 let ns = "";
 
@@ -17,7 +17,7 @@ interface Vmi {
 }
 
 test("a status written through the main resource is ignored; /status serves it", async t => {
-  await kubectlOk(["create", "-n", ns, "-f", "-"], fixture("vmi-valid.yaml"));
+  await kubectlOk(["create", "-n", ns, "-f", "-"], neverScheduled(fixture("vmi-valid.yaml")));
   const patch = JSON.stringify({ status: { phase: "Succeeded", nodeName: "forged-node" } });
   await kubectlOk(["patch", "vmi", "vmi-valid", "-n", ns, "--type", "merge", "-p", patch]);
   const vmi = JSON.parse(await kubectlOk(["get", "vmi", "vmi-valid", "-n", ns, "-o", "json"])) as Vmi;

@@ -1,4 +1,4 @@
-import { ApiType, Bool, Free, List, Obj, Str } from "../schema";
+import { ApiType, Bool, Free, Int, List, Obj, Str } from "../schema";
 import { Condition } from "./conditions";
 import { RUN_STRATEGIES } from "./enums";
 import { VirtualMachineInstanceTemplateSpec } from "./vmi";
@@ -25,6 +25,12 @@ export class VirtualMachineStatus {
   runStrategy?: string;
   @List(() => Condition, "Conditions such as Ready.")
   conditions?: Condition[];
+  @Int("The metadata.generation this status reflects.", { format: "int64" })
+  observedGeneration?: number;
+  @Int("The metadata.generation the controller is working towards.", { format: "int64" })
+  desiredGeneration?: number;
+  @Free("Restart backoff after failed starts: consecutiveFailCount, retryAfterTimestamp.")
+  startFailure?: Record<string, unknown>;
   @Free("Pending start and stop requests.")
   stateChangeRequests?: Record<string, unknown>;
 }

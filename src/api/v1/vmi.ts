@@ -63,6 +63,14 @@ export class VirtualMachineInstanceNetworkInterface {
   interfaceName?: string;
 }
 
+@ApiType("When a VMI entered a phase.")
+export class VirtualMachineInstancePhaseTransitionTimestamp {
+  @Str("The phase.")
+  phase?: string;
+  @Str("When it was entered (RFC 3339).")
+  phaseTransitionTimestamp?: string;
+}
+
 @ApiType("The observed state of a virtual machine instance, written by the controller and the node agent.")
 export class VirtualMachineInstanceStatus {
   @Str("Pending, Scheduling, Scheduled, Running, Succeeded, Failed or Unknown.", { enum: VMI_PHASES })
@@ -75,8 +83,8 @@ export class VirtualMachineInstanceStatus {
   conditions?: Condition[];
   @List(() => VirtualMachineInstanceNetworkInterface, "Network interfaces of the running guest.")
   interfaces?: VirtualMachineInstanceNetworkInterface[];
-  @Free("When each phase was entered.")
-  phaseTransitionTimestamps?: Record<string, unknown>;
+  @List(() => VirtualMachineInstancePhaseTransitionTimestamp, "When each phase was entered.")
+  phaseTransitionTimestamps?: VirtualMachineInstancePhaseTransitionTimestamp[];
 }
 
 @ApiType("A running virtual machine: one launcher pod, one guest.")

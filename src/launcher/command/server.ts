@@ -12,8 +12,13 @@ export interface CommandHandler {
 
 export interface CommandServerOptions {
   socketPath: string;
-  /** Peers allowed to connect, by uid (the node agent's and the launcher's own). */
-  allowedUids: ReadonlySet<number>;
+  /**
+   * Peers allowed to connect, by uid (the node agent's and the launcher's own); "any" where the
+   * socket's directory is the only gate: in a pod the node agent connects from outside the pod's
+   * PID namespace, so its uid cannot be looked up here, and only root on the node reaches the
+   * directory (the pod mounts it into the compute container alone).
+   */
+  allowedUids: ReadonlySet<number> | "any";
   log: (msg: string) => void;
 }
 
@@ -53,8 +58,9 @@ export class CommandServer {
 
   private async accept(socket: Socket): Promise<void> {
     socket.on("error", () => this.subscribers.delete(socket));
-    const uid = await peerUid(socket).catch(() => undefined);
-    if (uid === undefined || !this.opts.allowedUids.has(uid)) {
+    const allowed = this.opts.allowedUids;
+    const uid = allowed === "any" ? undefined : await peerUid(socket).catch(() => undefined);
+    if (allowed !== "any" && (uid === undefined || !allowed.has(uid))) {
       this.opts.log(`command socket: refused a peer with uid ${String(uid)}`);
       socket.destroy();
       return;

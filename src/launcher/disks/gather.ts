@@ -19,7 +19,7 @@ async function cloudInitData(src: CloudInit, sources: VolumeSources): Promise<Pi
 
 async function factsFor(volume: Volume, sources: VolumeSources): Promise<VolumeFacts> {
   if (volume.containerDisk) {
-    const path = await sources.containerDisk(volume.containerDisk.image, volume.containerDisk.path);
+    const path = await sources.containerDisk(volume.name, volume.containerDisk.image, volume.containerDisk.path);
     return { image: { path, format: await sources.imageFormat(path) } };
   }
   const claimName = volume.persistentVolumeClaim?.claimName ?? volume.ephemeral?.persistentVolumeClaim?.claimName;

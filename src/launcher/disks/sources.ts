@@ -10,8 +10,8 @@ export interface ClaimLocation {
 
 export interface VolumeSources {
   claim(claimName: string): Promise<ClaimLocation>;
-  /** The disk file inside a containerDisk image: `path` if given, else the one file in the image's /disk/. */
-  containerDisk(image: string, path: string | undefined): Promise<string>;
+  /** The disk file inside a containerDisk volume's image: `path` if given, else the one file in the image's /disk/. */
+  containerDisk(volumeName: string, image: string, path: string | undefined): Promise<string>;
   secret(name: string): Promise<Record<string, string>>;
   configMap(name: string): Promise<Record<string, string>>;
   serviceAccount(name: string): Promise<Record<string, string>>;

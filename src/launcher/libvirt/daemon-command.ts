@@ -12,6 +12,11 @@
  * per VM, as KubeVirt's non-root launcher. Session mode refuses root (a root libvirtd is the system
  * daemon), so a root launcher drops libvirtd to an unprivileged user; a non-root launcher keeps its
  * own user and gets the PID namespace through a user namespace that maps only itself.
+ *
+ * In a pod (`isolate` false) the container is that boundary: the runtime kills every process of the
+ * container when its main process ends, and an unprivileged container may not create namespaces.
+ * libvirtd then shares the pod's PID namespace, where QEMU can open containerDisk files through
+ * /proc/<pid>/root of their containers.
  */
 export interface DaemonUser {
   uid: number;
@@ -40,12 +45,15 @@ export function daemonEnv(layout: DaemonLayout, base: NodeJS.ProcessEnv): NodeJS
  * as /run/netns/NAME, a namespace the project created) puts libvirtd and QEMU in that network
  * namespace, where the VM's taps are: the pod network namespace's role.
  */
-export function daemonArgv(dropTo: DaemonUser | undefined, netns?: string): string[] {
-  const namespaces = dropTo
+export function daemonArgv(dropTo: DaemonUser | undefined, netns?: string, isolate = true): string[] {
+  const namespaces = !isolate
+    ? []
+    : dropTo
     ? ["unshare", "--pid", "--fork", "--kill-child=SIGKILL", "--mount-proc"]
     : ["unshare", "--user", "--map-current-user", "--pid", "--fork", "--kill-child=SIGKILL", "--mount-proc"];
   const asUser = dropTo ? ["setpriv", `--reuid=${dropTo.uid}`, `--regid=${dropTo.gid}`, "--clear-groups", "--"] : [];
   const enterNet = netns !== undefined ? ["nsenter", `--net=${netns}`, "--"] : [];
+  if (!isolate) return ["setpriv", "--pdeathsig", "KILL", "--", ...enterNet, ...asUser, "libvirtd"];
   return ["setpriv", "--pdeathsig", "KILL", "--", ...enterNet, ...namespaces, "--", "tini", "-s", "--", ...asUser, "libvirtd"];
 }
 

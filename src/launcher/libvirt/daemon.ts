@@ -23,17 +23,17 @@ async function makeLayout(root: string, owner: DaemonUser | undefined): Promise<
 }
 
 /** Starts this launcher's own libvirtd under `root` and waits until its socket answers. */
-export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined, netns?: string, timeoutMs = 30_000): Promise<LibvirtDaemon> {
+export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined, netns?: string, isolate = true, timeoutMs = 30_000): Promise<LibvirtDaemon> {
   const layout = await makeLayout(root, dropTo);
   const log = await open(join(root, "libvirtd.log"), "a");
-  const [command, ...args] = daemonArgv(dropTo, netns);
+  const [command, ...args] = daemonArgv(dropTo, netns, isolate);
   const child: ChildProcess = spawn(command!, args, { env: daemonEnv(layout, process.env), stdio: ["ignore", log.fd, log.fd] });
   await log.close();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let gone = false;
   void exited.then(() => (gone = true));
   const stop = async (): Promise<void> => {
-    if (!gone) child.kill("SIGKILL"); // unshare: its death takes tini, and with it the whole PID namespace
+    if (!gone) child.kill("SIGKILL"); // isolated: unshare's death takes tini, and with it the whole PID namespace
     await exited;
   };
   const socket = join(layout.runtimeDir, "libvirt/libvirt-sock");

@@ -45,7 +45,7 @@ export function standaloneVolumeSources(o: StandaloneSourceOptions): VolumeSourc
       if (!(await stat(img).then((f) => f.isFile(), () => false))) throw new Error(`PVC ${name}: ${img} does not exist (qemu-img create -f raw ${img} 1G)`);
       return { type: "file", path: img };
     },
-    async containerDisk(image, path) {
+    async containerDisk(_volumeName, image, path) {
       if (o.imageDir === undefined) throw new Error(`containerDisk ${image}: standalone mode needs --image-dir`);
       for (const root of imageRoots(o.imageDir, image)) {
         if (path !== undefined && (await stat(join(root, path)).then(() => true, () => false))) return join(root, path);

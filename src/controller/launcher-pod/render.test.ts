@@ -1,0 +1,55 @@
+import test from "ava";
+import type { VirtualMachineInstance } from "../../api";
+import { DEFAULT_CONFIG } from "../config";
+import { memoryOverheadBytes } from "./memory-overhead";
+import { nodeSocketPath } from "./paths";
+import { renderLauncherPod } from "./render";
+
+const vmi: VirtualMachineInstance = {
+  metadata: { name: "myvm", namespace: "default", uid: "1234", labels: { app: "web" } },
+  spec: {
+    terminationGracePeriodSeconds: 5,
+    domain: { resources: { requests: { memory: "64M" } }, devices: { disks: [{ name: "root" }, { name: "data" }, { name: "ci" }] } },
+    volumes: [
+      { name: "root", containerDisk: { image: "kubevirt/cirros-registry-disk-demo:devel" } },
+      { name: "data", persistentVolumeClaim: { claimName: "data-pvc" } },
+      { name: "ci", cloudInitNoCloud: { secretRef: { name: "userdata" } } },
+    ],
+  },
+};
+
+test("the pod carries KubeVirt's name prefix, labels, annotation and owner", (t) => {
+  const pod = renderLauncherPod(vmi, DEFAULT_CONFIG);
+  t.is(pod.metadata.generateName, "virt-launcher-myvm-");
+  t.deepEqual(pod.metadata.labels, { app: "web", "kubevirt.io": "virt-launcher", "kubevirt.io/created-by": "1234", "vm.kubevirt.io/name": "myvm" });
+  t.is(pod.metadata.annotations["kubevirt.io/domain"], "myvm");
+  t.like(pod.metadata.ownerReferences[0], { kind: "VirtualMachineInstance", uid: "1234", controller: true });
+  t.is(pod.spec.terminationGracePeriodSeconds, 20);
+  t.is(pod.spec.hostname, "myvm");
+});
+
+test("containers: compute with guest memory plus overhead, the console, one per containerDisk running as QEMU's user", (t) => {
+  const pod = renderLauncherPod(vmi, { ...DEFAULT_CONFIG, useEmulation: true });
+  t.deepEqual(pod.spec.containers.map((c) => c.name), ["compute", "guest-console-log", "volumeroot"]);
+  const compute = pod.spec.containers[0]!;
+  const expected = Math.ceil((64e6 + memoryOverheadBytes(vmi, true)) / 2 ** 20);
+  t.is((compute.resources as { requests: Record<string, string> }).requests.memory, `${expected}Mi`);
+  t.true(compute.command.includes("--virt-type") && compute.command[compute.command.indexOf("--virt-type") + 1] === "qemu");
+  const disk = pod.spec.containers[2]!;
+  t.is(disk.image, "kubevirt/cirros-registry-disk-demo:devel");
+  t.deepEqual(disk.command, ["/var/run/kubevirt/container-disk-binary/container-disk", "root"]);
+  t.like(disk.securityContext as object, { runAsUser: 107, runAsNonRoot: true });
+  t.deepEqual(pod.spec.initContainers.map((c) => c.name), ["container-disk-binary"]);
+});
+
+test("claims and Secrets are mounted where the launcher looks for them", (t) => {
+  const pod = renderLauncherPod(vmi, DEFAULT_CONFIG);
+  const mounts = (pod.spec.containers[0]!.volumeMounts as Array<{ name: string; mountPath: string }>).map((m) => `${m.name}:${m.mountPath}`);
+  t.true(mounts.includes("pvc-data-pvc:/var/run/kubevirt/pvcs/data-pvc"));
+  t.true(mounts.includes("secret-userdata:/var/run/kubevirt/secrets/userdata"));
+  t.true(pod.spec.volumes.some((v) => v.name === "pvc-data-pvc" && (v.persistentVolumeClaim as { claimName: string }).claimName === "data-pvc"));
+});
+
+test("the node agent finds the command socket under the kubelet's pods dir", (t) => {
+  t.is(nodeSocketPath("/var/lib/kubelet", "abc"), "/var/lib/kubelet/pods/abc/volumes/kubernetes.io~empty-dir/sockets/launcher.sock");
+});

@@ -1,0 +1,58 @@
+import type { VirtualMachine, VirtualMachineInstance } from "../../api";
+import { recordEvent } from "../../kube/events";
+import { createObject, deleteObject, getObject, replaceStatus, type KubeObject } from "../../kube/objects";
+import { RESOURCES } from "../../kube/resources";
+import { jsonEqual } from "../equal";
+import { nextStartFailure } from "../vm/backoff";
+import { decideVm } from "../vm/decide";
+import { vmStatus } from "../vm/status";
+import { vmiFromVm } from "../vm/vmi-from-vm";
+import { COMPONENT, key, type ReconcileContext } from "./context";
+import { launcherPodsOf } from "./vmi";
+
+type Vm = VirtualMachine & KubeObject;
+type Vmi = VirtualMachineInstance & KubeObject;
+
+/** The status fields this controller owns; others (stateChangeRequests, ...) are kept as they are. */
+const MANAGED_STATUS = ["created", "ready", "printableStatus", "runStrategy", "conditions", "observedGeneration", "desiredGeneration", "startFailure"];
+
+/** The VM's VMI: same name, and owned by this VM (a same-named VMI of someone else is not ours). */
+async function vmiOf(vm: Vm): Promise<Vmi | undefined> {
+  const vmi = await getObject<Vmi>(RESOURCES.vmi, vm.metadata.namespace, vm.metadata.name);
+  return vmi?.metadata.ownerReferences?.some((o) => o.uid === vm.metadata.uid) ? vmi : undefined;
+}
+
+/** One pass over a VM: start or stop its VMI per run strategy, then write its status. */
+export async function reconcileVm(namespace: string, name: string, ctx: ReconcileContext): Promise<void> {
+  const vm = await getObject<Vm>(RESOURCES.vm, namespace, name);
+  if (!vm) return;
+  let vmi = await vmiOf(vm);
+  const now = new Date();
+  const action = decideVm(vm, vmi, now);
+  let startFailure = (vm.status as { startFailure?: ReturnType<typeof nextStartFailure> } | undefined)?.startFailure;
+  switch (action.kind) {
+    case "createVmi":
+      vmi = await createObject<Vmi>(RESOURCES.vmi, namespace, vmiFromVm(vm));
+      await recordEvent(COMPONENT, vm, { type: "Normal", reason: "SuccessfulCreate", message: `Started the virtual machine by creating the new virtual machine instance ${vmi.metadata.name}` }, ctx.log);
+      break;
+    case "deleteVmi":
+      if (action.failed) startFailure = nextStartFailure(startFailure, vmi!.metadata.uid!, now);
+      await deleteObject(RESOURCES.vmi, namespace, vmi!.metadata.name, vmi!.metadata.uid);
+      await recordEvent(COMPONENT, vm, { type: "Normal", reason: "SuccessfulDelete", message: `Stopped the virtual machine by deleting the virtual machine instance ${vmi!.metadata.uid}` }, ctx.log);
+      vmi = await vmiOf(vm);
+      break;
+    case "waitToStart":
+      ctx.requeueAfter(key("vm", namespace, name), action.ms + 100);
+      break;
+    case "none":
+      break;
+  }
+  const pods = vmi ? await launcherPodsOf(namespace, vmi.metadata.uid!) : [];
+  const status = vmStatus({ ...vm, status: { ...(vm.status ?? {}), startFailure } as VirtualMachine["status"] }, vmi, pods, now);
+  if (startFailure && !status.startFailure && vmi?.status?.phase !== "Running") status.startFailure = startFailure;
+  const current = (vm.status ?? {}) as Record<string, unknown>;
+  const managed = Object.fromEntries(MANAGED_STATUS.map((k) => [k, current[k]]));
+  if (jsonEqual(status, managed)) return;
+  const others = Object.fromEntries(Object.entries(current).filter(([k]) => !MANAGED_STATUS.includes(k)));
+  await replaceStatus(RESOURCES.vm, vm, { ...others, ...status });
+}

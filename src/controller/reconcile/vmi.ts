@@ -1,0 +1,72 @@
+import type { VirtualMachineInstance } from "../../api";
+import { recordEvent } from "../../kube/events";
+import { createObject, deleteObject, getObject, listObjects, patchIfUnchanged, replaceStatus, type KubeObject } from "../../kube/objects";
+import { RESOURCES } from "../../kube/resources";
+import type { ObservedPod } from "../kube-types";
+import { LABELS, VMI_FINALIZER } from "../labels";
+import { renderLauncherPod } from "../launcher-pod/render";
+import { decideVmi, type VmiAction, type VmiStatusChange } from "../vmi/decide";
+import { COMPONENT, type ReconcileContext } from "./context";
+
+type Vmi = VirtualMachineInstance & KubeObject;
+
+export const launcherPodsOf = (namespace: string, vmiUid: string): Promise<Array<ObservedPod & KubeObject>> =>
+  listObjects<ObservedPod & KubeObject>(RESOURCES.pod, namespace, `${LABELS.createdBy}=${vmiUid}`);
+
+/** The VMI's status after a change: the phase's timestamp recorded, the node label's value for later. */
+function nextStatus(vmi: Vmi, change: VmiStatusChange, now: string): Record<string, unknown> {
+  const status = { ...(vmi.status ?? {}) } as Record<string, unknown>;
+  status.phase = change.phase;
+  if (change.reason !== undefined) status.reason = change.reason;
+  if (change.nodeName !== undefined) status.nodeName = change.nodeName;
+  if (change.conditions !== undefined) status.conditions = change.conditions;
+  const transitions = (status.phaseTransitionTimestamps as Array<{ phase: string }> | undefined) ?? [];
+  if (vmi.status?.phase !== change.phase) status.phaseTransitionTimestamps = [...transitions, { phase: change.phase, phaseTransitionTimestamp: now }];
+  return status;
+}
+
+async function apply(vmi: Vmi, action: VmiAction, ctx: ReconcileContext): Promise<void> {
+  const { namespace, name } = vmi.metadata;
+  switch (action.kind) {
+    case "addFinalizer":
+      await patchIfUnchanged(RESOURCES.vmi, vmi, [{ op: "add", path: vmi.metadata.finalizers ? "/metadata/finalizers/-" : "/metadata/finalizers", value: vmi.metadata.finalizers ? VMI_FINALIZER : [VMI_FINALIZER] }]);
+      return;
+    case "removeFinalizer":
+      await patchIfUnchanged(RESOURCES.vmi, vmi, [{ op: "replace", path: "/metadata/finalizers", value: (vmi.metadata.finalizers ?? []).filter((f) => f !== VMI_FINALIZER) }]);
+      return;
+    case "createPod": {
+      const pod = await createObject<KubeObject>(RESOURCES.pod, namespace, renderLauncherPod(vmi, ctx.config()));
+      await recordEvent(COMPONENT, vmi, { type: "Normal", reason: "SuccessfulCreate", message: `Created virtual machine pod ${pod.metadata.name}` }, ctx.log);
+      const now = new Date().toISOString();
+      await replaceStatus(RESOURCES.vmi, vmi, nextStatus(vmi, { phase: "Scheduling" }, now));
+      return;
+    }
+    case "deletePods":
+      for (const pod of action.pods) {
+        await deleteObject(RESOURCES.pod, namespace, pod);
+        await recordEvent(COMPONENT, vmi, { type: "Normal", reason: "SuccessfulDelete", message: `Deleted virtual machine pod ${pod}` }, ctx.log);
+      }
+      return;
+    case "setStatus": {
+      const updated = await replaceStatus(RESOURCES.vmi, vmi, nextStatus(vmi, action.status, new Date().toISOString()));
+      // The node agent watches the VMIs of its node by this label.
+      if (action.status.nodeName !== undefined && updated.metadata.labels?.[LABELS.nodeName] !== action.status.nodeName) {
+        const path = `/metadata/labels${updated.metadata.labels ? `/${LABELS.nodeName.replace("/", "~1")}` : ""}`;
+        await patchIfUnchanged(RESOURCES.vmi, updated, [{ op: "add", path, value: updated.metadata.labels ? action.status.nodeName : { [LABELS.nodeName]: action.status.nodeName } }]);
+      }
+      if (action.event) await recordEvent(COMPONENT, vmi, action.event, ctx.log);
+      return;
+    }
+  }
+}
+
+/** One pass over a VMI: read it and its pods, decide, act. Errors propagate: the queue retries. */
+export async function reconcileVmi(namespace: string, name: string, ctx: ReconcileContext): Promise<void> {
+  const vmi = await getObject<Vmi>(RESOURCES.vmi, namespace, name);
+  if (!vmi) return;
+  const pods = await launcherPodsOf(namespace, vmi.metadata.uid!);
+  for (const action of decideVmi(vmi, pods, new Date().toISOString())) {
+    ctx.log(`vmi ${namespace}/${name}: ${action.kind}${action.kind === "setStatus" ? ` ${action.status.phase}` : ""}`);
+    await apply(vmi, action, ctx);
+  }
+}

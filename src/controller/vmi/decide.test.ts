@@ -1,0 +1,69 @@
+import test from "ava";
+import type { VirtualMachineInstance } from "../../api";
+import type { ObservedPod } from "../kube-types";
+import { VMI_FINALIZER } from "../labels";
+import { decideVmi } from "./decide";
+
+const now = "2026-12-01T12:00:00Z";
+const vmi = (phase?: string, opts: { finalizer?: boolean; deleting?: boolean } = {}): VirtualMachineInstance => ({
+  metadata: { name: "myvm", uid: "u", finalizers: opts.finalizer === false ? [] : [VMI_FINALIZER], ...(opts.deleting ? { deletionTimestamp: now } : {}) },
+  spec: { domain: { devices: {} } },
+  status: phase ? { phase } : {},
+});
+const pod = (phase: string, extra: { node?: string; compute?: "running" | "waiting"; deleting?: boolean; exit?: number } = {}): ObservedPod => ({
+  metadata: { name: "virt-launcher-myvm-abcde", creationTimestamp: now, ...(extra.deleting ? { deletionTimestamp: now } : {}) },
+  spec: extra.node ? { nodeName: extra.node } : {},
+  status: {
+    phase,
+    containerStatuses: [{ name: "compute", state: extra.exit !== undefined ? { terminated: { exitCode: extra.exit, message: "QEMU exited" } } : extra.compute === "running" ? { running: {} } : { waiting: {} } }],
+    conditions: extra.node ? [{ type: "PodScheduled", status: "True" }] : [{ type: "PodScheduled", status: "False", reason: "Unschedulable", message: "0/1 nodes are available" }],
+  },
+});
+const kinds = (actions: ReturnType<typeof decideVmi>): string[] => actions.map((a) => (a.kind === "setStatus" ? `setStatus:${a.status.phase}` : a.kind));
+
+test("a new VMI gets its finalizer first, then Pending, then its pod", (t) => {
+  t.deepEqual(kinds(decideVmi(vmi(undefined, { finalizer: false }), [], now)), ["addFinalizer"]);
+  t.deepEqual(kinds(decideVmi(vmi(), [], now)), ["setStatus:Pending"]);
+  t.deepEqual(kinds(decideVmi(vmi("Pending"), [], now)), ["createPod"]);
+});
+
+test("a pod waiting for a node: Scheduling, with the pod's PodScheduled condition", (t) => {
+  const [a] = decideVmi(vmi("Pending"), [pod("Pending")], now);
+  t.is(a?.kind, "setStatus");
+  const status = (a as { status: { phase: string; conditions?: Array<{ type: string; reason?: string }> } }).status;
+  t.is(status.phase, "Scheduling");
+  t.like(status.conditions?.find((c) => c.type === "PodScheduled"), { reason: "Unschedulable" });
+});
+
+test("the compute container running on a node: Scheduled with the node's name; then nothing until the node agent acts", (t) => {
+  const actions = decideVmi(vmi("Scheduling"), [pod("Running", { node: "node1", compute: "running" })], now);
+  t.like(actions[0], { kind: "setStatus", status: { phase: "Scheduled", nodeName: "node1" } });
+  const scheduled = { ...vmi("Scheduled"), status: { phase: "Scheduled", nodeName: "node1" } };
+  t.deepEqual(decideVmi(scheduled, [pod("Running", { node: "node1", compute: "running" })], now), []);
+  t.deepEqual(decideVmi(vmi("Running"), [pod("Running", { node: "node1", compute: "running" })], now), []);
+});
+
+test("the pod gone, failed or completed ends the VMI", (t) => {
+  t.deepEqual(kinds(decideVmi(vmi("Running"), [], now)), ["setStatus:Failed"]);
+  t.deepEqual(kinds(decideVmi(vmi("Scheduling"), [], now)), ["setStatus:Failed"]);
+  const failed = decideVmi(vmi("Running"), [pod("Failed", { node: "n", exit: 2 })], now);
+  t.like(failed[0], { kind: "setStatus", status: { phase: "Failed", reason: "PodFailed" } });
+  t.regex((failed[0] as { event?: { message: string } }).event?.message ?? "", /exited with code 2: QEMU exited/);
+  t.deepEqual(kinds(decideVmi(vmi("Running"), [pod("Succeeded", { node: "n" })], now)), ["setStatus:Succeeded"]);
+});
+
+test("a pod being deleted is waited for", (t) => {
+  t.deepEqual(decideVmi(vmi("Running"), [pod("Running", { node: "n", compute: "running", deleting: true })], now), []);
+});
+
+test("deleting a VMI deletes its pods and keeps the finalizer until they are gone", (t) => {
+  t.deepEqual(kinds(decideVmi(vmi("Running", { deleting: true }), [pod("Running", { node: "n", compute: "running" })], now)), ["deletePods"]);
+  t.deepEqual(decideVmi(vmi("Running", { deleting: true }), [pod("Running", { node: "n", deleting: true })], now), []);
+  t.deepEqual(kinds(decideVmi(vmi("Running", { deleting: true }), [], now)), ["removeFinalizer"]);
+  t.deepEqual(kinds(decideVmi(vmi("Succeeded", { deleting: true }), [pod("Succeeded", { node: "n" })], now)), ["removeFinalizer"]);
+});
+
+test("a final VMI's pods that still run are deleted", (t) => {
+  t.deepEqual(kinds(decideVmi(vmi("Failed"), [pod("Running", { node: "n", compute: "running" })], now)), ["deletePods"]);
+  t.deepEqual(decideVmi(vmi("Failed"), [pod("Failed", { node: "n", exit: 1 })], now), []);
+});

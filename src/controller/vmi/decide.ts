@@ -1,0 +1,87 @@
+import type { Condition, VirtualMachineInstance } from "../../api";
+import { setCondition } from "../conditions";
+import { jsonEqual } from "../equal";
+import { COMPUTE_CONTAINER, VMI_FINALIZER } from "../labels";
+import { isLive, type ObservedPod } from "../kube-types";
+import { beforeRunning, isFinal } from "./phases";
+
+/** What the controller changes in a VMI's status: the phase and what comes with it. */
+export interface VmiStatusChange {
+  phase: string;
+  reason?: string;
+  nodeName?: string;
+  conditions?: Condition[];
+}
+
+export type VmiAction =
+  | { kind: "addFinalizer" }
+  | { kind: "removeFinalizer" }
+  | { kind: "createPod" }
+  | { kind: "deletePods"; pods: string[] }
+  | { kind: "setStatus"; status: VmiStatusChange; event?: { type: "Normal" | "Warning"; reason: string; message: string } };
+
+const hasFinalizer = (vmi: VirtualMachineInstance): boolean => ((vmi.metadata?.finalizers as string[] | undefined) ?? []).includes(VMI_FINALIZER);
+
+/** The compute container has started: the node agent can reach the launcher. */
+function computeRunning(pod: ObservedPod): boolean {
+  return pod.status?.phase === "Running" && (pod.status.containerStatuses ?? []).some((c) => c.name === COMPUTE_CONTAINER && c.state?.running !== undefined);
+}
+
+/** Why a pod failed, from its compute container's termination, else the pod's own reason. */
+function failureOf(pod: ObservedPod): string {
+  const terminated = (pod.status?.containerStatuses ?? []).find((c) => c.name === COMPUTE_CONTAINER)?.state?.terminated;
+  if (terminated) return `virt-launcher exited with code ${terminated.exitCode ?? "?"}${terminated.message ? `: ${terminated.message.trim()}` : terminated.reason ? ` (${terminated.reason})` : ""}`;
+  return pod.status?.message ?? pod.status?.reason ?? "the launcher pod failed";
+}
+
+/**
+ * The pod's PodScheduled condition, carried onto the VMI so the VM can say ErrorUnschedulable, and
+ * Ready False until the node agent runs the guest (READY column of `kubectl get vmi`).
+ */
+function scheduledConditions(vmi: VirtualMachineInstance, pod: ObservedPod, now: string): Condition[] {
+  const notReady = setCondition(vmi.status?.conditions, { type: "Ready", status: "False", reason: "GuestNotRunning", message: "Guest VM is not reported as running" }, now);
+  const c = (pod.status?.conditions ?? []).find((x) => x.type === "PodScheduled");
+  if (!c) return notReady;
+  return setCondition(notReady, { type: "PodScheduled", status: c.status, reason: c.reason, message: c.message }, now);
+}
+
+/**
+ * The controller's half of a VMI's life, from what it observes (the VMI and the pods labelled with its
+ * UID). Level-based: the same observation always gives the same actions, and applying them moves the
+ * VMI one step on. The node agent owns Running and the runtime phases after it; the controller only
+ * ends a VMI whose pod is gone or finished.
+ */
+export function decideVmi(vmi: VirtualMachineInstance, pods: ObservedPod[], now: string): VmiAction[] {
+  const live = pods.filter(isLive);
+  const phase = vmi.status?.phase ?? "";
+  if (vmi.metadata?.deletionTimestamp !== undefined) {
+    if (live.length > 0) return [{ kind: "deletePods", pods: live.map((p) => p.metadata.name) }];
+    const remaining = pods.filter((p) => p.metadata.deletionTimestamp !== undefined);
+    // A pod being deleted may still run its domain: the finalizer stays until it is gone.
+    if (remaining.length > 0 || !hasFinalizer(vmi)) return [];
+    return [{ kind: "removeFinalizer" }];
+  }
+  if (isFinal(phase)) return live.length > 0 ? [{ kind: "deletePods", pods: live.map((p) => p.metadata.name) }] : [];
+  if (!hasFinalizer(vmi)) return [{ kind: "addFinalizer" }];
+  if (phase === "" && pods.length === 0) return [{ kind: "setStatus", status: { phase: "Pending" } }];
+
+  const pod = [...pods].sort((a, b) => (a.metadata.creationTimestamp ?? "").localeCompare(b.metadata.creationTimestamp ?? "")).at(-1);
+  if (pod === undefined) {
+    if (phase === "" || phase === "Pending") return [{ kind: "createPod" }];
+    return [{ kind: "setStatus", status: { phase: "Failed", reason: "PodDeleted" }, event: { type: "Warning", reason: "Stopped", message: "The virtual machine's launcher pod is gone" } }];
+  }
+  if (pod.status?.phase === "Failed") {
+    return [{ kind: "setStatus", status: { phase: "Failed", reason: "PodFailed" }, event: { type: "Warning", reason: "Stopped", message: failureOf(pod) } }];
+  }
+  if (pod.status?.phase === "Succeeded") return [{ kind: "setStatus", status: { phase: "Succeeded", reason: "PodCompleted" } }];
+  if (pod.metadata.deletionTimestamp !== undefined) return []; // wait until it is gone, then Failed
+  if (!beforeRunning(phase)) return [];
+
+  const conditions = scheduledConditions(vmi, pod, now);
+  if (computeRunning(pod) && pod.spec?.nodeName) {
+    if (phase === "Scheduled" && vmi.status?.nodeName === pod.spec.nodeName) return [];
+    return [{ kind: "setStatus", status: { phase: "Scheduled", nodeName: pod.spec.nodeName, conditions } }];
+  }
+  if (phase === "Scheduling" && jsonEqual(conditions, vmi.status?.conditions ?? [])) return [];
+  return [{ kind: "setStatus", status: { phase: "Scheduling", conditions } }];
+}
