@@ -4,7 +4,6 @@ import type { CommandHandler } from "./command/server";
 import { CommandServer } from "./command/server";
 import type { DomainInfo, Request } from "./command/protocol";
 import type { VolumeSources } from "./disks/sources";
-import { withSecrets } from "./disks/with-secrets";
 import { startLibvirtd, type LibvirtDaemon } from "./libvirt/daemon";
 import { connectLibvirt } from "./libvirt/connection";
 import { followDomainEvents, type EventStream } from "./libvirt/event-stream";
@@ -74,7 +73,7 @@ export class Launcher implements CommandHandler {
   async handle(request: Request): Promise<unknown> {
     switch (request.method) {
       case "sync":
-        return this.sync(request.params.vmi, request.params.secrets);
+        return this.sync(request.params.vmi);
       case "shutdown":
         return this.requireDomain().requestShutdown();
       case "kill":
@@ -92,8 +91,8 @@ export class Launcher implements CommandHandler {
   }
 
   /** Defines and starts the VMI's domain once; later syncs of a running domain are no-ops. */
-  sync(vmi: VirtualMachineInstance, secrets?: Record<string, Record<string, string>>): Promise<unknown> {
-    this.syncing ??= this.startDomain(vmi, withSecrets(this.config.volumeSources, secrets)).catch((err: unknown) => {
+  sync(vmi: VirtualMachineInstance): Promise<unknown> {
+    this.syncing ??= this.startDomain(vmi).catch((err: unknown) => {
       const error = new Error(`starting the VMI failed: ${(err as Error).message}`, { cause: err });
       this.settle({ kind: "failed", error });
       throw error;
@@ -116,11 +115,11 @@ export class Launcher implements CommandHandler {
     await this.daemon?.stop();
   }
 
-  private async startDomain(vmi: VirtualMachineInstance, volumeSources: VolumeSources): Promise<DomainInfo> {
+  private async startDomain(vmi: VirtualMachineInstance): Promise<DomainInfo> {
     const c = this.config;
     const virtType = await resolveVirtType(c.virtType);
     const vm = await startVm(vmi, this.port!, {
-      workdir: c.workdir, consoleLog: c.consoleLog, virtType, featureGates: c.featureGates, volumeSources, qemuUser: await qemuUser(),
+      workdir: c.workdir, consoleLog: c.consoleLog, virtType, featureGates: c.featureGates, volumeSources: c.volumeSources, qemuUser: await qemuUser(),
       taps: c.taps ?? {},
     });
     const supervisor = new DomainSupervisor(this.port!, vm.domain, { gracePeriodSeconds: vm.gracePeriodSeconds, log: (m) => c.log(m) });

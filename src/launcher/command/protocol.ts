@@ -17,18 +17,8 @@ export const PROTOCOL_VERSION = 1;
 export type Method = "sync" | "shutdown" | "kill" | "pause" | "unpause" | "domainInfo" | "subscribe" | "ping";
 export const METHODS: readonly Method[] = ["sync", "shutdown", "kill", "pause", "unpause", "domainInfo", "subscribe", "ping"];
 
-/**
- * sync's parameters. `secrets` (optional, added compatibly in version 1): the contents of the Secrets
- * the VMI's volumes name (cloud-init secretRef/networkDataSecretRef, secret volumes), name → key →
- * text, resolved by the node agent because a launcher pod cannot read Secrets from the API.
- */
-export interface SyncParams {
-  vmi: VirtualMachineInstance;
-  secrets?: Record<string, Record<string, string>>;
-}
-
 export type Request =
-  | { v: number; id: number; method: "sync"; params: SyncParams }
+  | { v: number; id: number; method: "sync"; params: { vmi: VirtualMachineInstance } }
   | { v: number; id: number; method: Exclude<Method, "sync">; params?: Record<string, never> };
 
 export type ErrorCode = "bad-request" | "unsupported-version" | "unknown-method" | "no-domain" | "failed";
@@ -79,16 +69,7 @@ export function decodeRequest(line: string): Request | { error: ErrorCode; messa
   if (r.method === "sync" && typeof (r.params as { vmi?: unknown } | undefined)?.vmi !== "object") {
     return { error: "bad-request", message: "sync needs params.vmi", id: r.id };
   }
-  if (r.method === "sync" && !validSecrets((r.params as { secrets?: unknown }).secrets)) {
-    return { error: "bad-request", message: "sync's params.secrets must map Secret names to key → string maps", id: r.id };
-  }
   return r as Request;
-}
-
-function validSecrets(secrets: unknown): boolean {
-  if (secrets === undefined) return true;
-  const isMap = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
-  return isMap(secrets) && Object.values(secrets).every((data) => isMap(data) && Object.values(data).every((v) => typeof v === "string"));
 }
 
 export function decodeServerMessage(line: string): ServerMessage {
