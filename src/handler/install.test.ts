@@ -22,14 +22,15 @@ test("the binding grants the role to the ServiceAccount in the namespace", (t) =
   t.deepEqual(b.subjects, [{ kind: "ServiceAccount", name: "kubevirt-handler", namespace: "kubevirt" }]);
 });
 
-test("the role covers what the handler does: watch VMIs and pods, patch VMI status, read Secrets, write Events", (t) => {
+test("the role covers what the handler does (watch VMIs and pods, patch VMI status, write Events) and no more", (t) => {
   const rules = (objects()[1] as unknown as { rules: Array<{ resources: string[]; verbs: string[] }> }).rules;
   const can = (resource: string, verb: string): boolean => rules.some((r) => r.resources.includes(resource) && r.verbs.includes(verb));
-  for (const [r, v] of [["virtualmachineinstances", "watch"], ["virtualmachineinstances/status", "patch"], ["pods", "watch"], ["secrets", "get"], ["events", "create"]]) {
+  for (const [r, v] of [["virtualmachineinstances", "watch"], ["virtualmachineinstances/status", "patch"], ["pods", "watch"], ["events", "create"]]) {
     t.true(can(r!, v!), `${r} ${v}`);
   }
   t.false(can("virtualmachineinstances", "delete"));
   t.false(can("pods", "delete"));
+  t.false(can("secrets", "get"), "Secrets reach launchers as pod volumes, never through the handler");
 });
 
 test("the DaemonSet: label, image, NODE_NAME from the node, the kubelet root at the same path", (t) => {

@@ -22,8 +22,6 @@ export const HANDLER_RULES = [
   { apiGroups: ["kubevirt.io"], resources: ["virtualmachineinstances"], verbs: ["get", "list", "watch"] },
   { apiGroups: ["kubevirt.io"], resources: ["virtualmachineinstances/status"], verbs: ["patch", "update"] },
   { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] },
-  // cloud-init user/network data and secret volumes: resolved here and handed to the launcher on sync
-  { apiGroups: [""], resources: ["secrets"], verbs: ["get"] },
   { apiGroups: ["", "events.k8s.io"], resources: ["events"], verbs: ["create", "patch"] },
 ];
 

@@ -5,15 +5,29 @@
  * disconnect. Reconnecting after a handler restart is the same path: re-adoption sends nothing that
  * changes the VM.
  */
-import { access } from "node:fs/promises";
-import { join } from "node:path";
+import { access, open } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { CommandClient } from "../launcher/command/client";
-import type { DomainInfo, EventMessage, SyncParams } from "../launcher/command/protocol";
-import type { DomainStop, LauncherView } from "./observed";
+import type { DomainInfo, EventMessage } from "../launcher/command/protocol";
+import type { DomainStop, LauncherView, Vmi } from "./observed";
 
 /** Where a launcher pod's command socket is on the node (the contract's path). */
 export function launcherSocketPath(kubeletRootDir: string, podUid: string): string {
   return join(kubeletRootDir, "pods", podUid, "volumes", "kubernetes.io~empty-dir", "sockets", "launcher.sock");
+}
+
+/**
+ * Connects to a unix socket whose path may exceed sun_path's 108 bytes (a kubelet root such as
+ * /work/…/.local/node/kubelet makes it longer; libuv would truncate it and fail with ENOENT): through
+ * an open descriptor of its directory, /proc/self/fd/N/NAME is always short.
+ */
+async function connectLong(path: string): Promise<CommandClient> {
+  const dir = await open(dirname(path), "r");
+  try {
+    return await CommandClient.connect(`/proc/self/fd/${dir.fd}/${basename(path)}`);
+  } finally {
+    await dir.close();
+  }
 }
 
 interface Entry {
@@ -22,6 +36,8 @@ interface Entry {
   connecting?: Promise<CommandClient | undefined>;
   stopped?: DomainStop;
   syncError?: string;
+  /** Reports already made about this launcher (events not tied to a status transition). */
+  reported?: Set<string>;
 }
 
 export interface LauncherLog {
@@ -54,7 +70,7 @@ export class Launchers {
     return { ...known, domain: await this.domainInfo(client) };
   }
 
-  async sync(podUid: string, vmiKey: string, params: SyncParams): Promise<void> {
+  async sync(podUid: string, vmiKey: string, params: { vmi: Vmi }): Promise<void> {
     const client = await this.connect(podUid, vmiKey);
     if (!client) throw new Error(`launcher of pod ${podUid} is not reachable`);
     try {
@@ -72,6 +88,15 @@ export class Launchers {
     await client.call(method, undefined, CALL_TIMEOUT_MS).catch((err: unknown) => {
       if ((err as { code?: string }).code !== "no-domain") throw err; // already gone: nothing to stop
     });
+  }
+
+  /** true the first time it is asked for `what` about this launcher: such a report is made once. */
+  firstReport(podUid: string, vmiKey: string, what: string): boolean {
+    const entry = this.entry(podUid, vmiKey);
+    entry.reported ??= new Set();
+    if (entry.reported.has(what)) return false;
+    entry.reported.add(what);
+    return true;
   }
 
   /** Drops the connections and memory of a VMI's launchers, except `keepPodUid` (the VMI is gone, final or moved on). */
@@ -115,7 +140,7 @@ export class Launchers {
   private async open(podUid: string, vmiKey: string, entry: Entry): Promise<CommandClient | undefined> {
     const path = launcherSocketPath(this.kubeletRootDir, podUid);
     if (!(await access(path).then(() => true, () => false))) return undefined; // not listening yet
-    const client = await CommandClient.connect(path);
+    const client = await connectLong(path);
     client.onEvent((e) => this.onEvent(podUid, vmiKey, e));
     client.onClose(() => {
       if (this.entries.get(podUid) !== entry) return; // forgotten on purpose: nothing to look at

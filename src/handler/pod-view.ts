@@ -2,6 +2,7 @@
  * A VMI's launcher pod on this node, picked from the pods that carry its uid (pure): the live one if
  * any (a VMI has one launcher; an older, finished one may linger until the controller removes it).
  */
+import { COMPUTE_CONTAINER } from "../controller/labels";
 import type { PodView } from "./observed";
 
 /** The fields of a core/v1 Pod the handler reads. */
@@ -16,7 +17,6 @@ export interface PodLike {
   };
 }
 
-export const COMPUTE_CONTAINER = "compute";
 
 const finished = (p: PodLike): boolean => p.status?.phase === "Succeeded" || p.status?.phase === "Failed";
 const created = (p: PodLike): number => new Date(p.metadata?.creationTimestamp ?? 0).getTime();

@@ -4,14 +4,12 @@
  * the status patch (with its transition events), extra events. Errors reject: the work queue
  * retries the key with backoff. The round is safe to repeat at any time.
  */
-import type { ProcessResult } from "../reconcile/work-queue";
 import type { HandlerCluster } from "./cluster";
 import { decide, type Command } from "./decide";
 import type { Launchers } from "./launchers";
 import { errorText, type Logger } from "./log";
 import { vmiMeta, type Observed, type PodView, type Vmi } from "./observed";
 import { launcherPodView } from "./pod-view";
-import { secretNames } from "./secrets";
 import { isFinal, statusPatch } from "./status";
 import { transitionEvents, type EventSpec } from "./transition-events";
 
@@ -22,6 +20,9 @@ export interface ReconcilerDeps {
   log: Logger;
   now?: () => Date;
 }
+
+/** What a round asks for: nothing more, or another round after a delay. */
+export type ProcessResult = void | { requeueAfterMs: number };
 
 export const vmiKey = (namespace: string, name: string): string => `${namespace}/${name}`;
 
@@ -51,7 +52,8 @@ export async function reconcileVmi(deps: ReconcilerDeps, key: string): Promise<P
       await record(deps, vmi, transitionEvents(vmi.status, patch));
     }
   }
-  await record(deps, vmi, decision.events ?? []);
+  const pod = observed.pod;
+  await record(deps, vmi, (decision.events ?? []).filter((e) => pod && deps.launchers.firstReport(pod.uid, key, e.reason)));
   return decision.requeueAfterMs !== undefined ? { requeueAfterMs: decision.requeueAfterMs } : undefined;
 }
 
@@ -67,26 +69,14 @@ async function run(deps: ReconcilerDeps, key: string, o: Observed, command: Comm
   const pod = o.pod as PodView; // decide only commands a launcher it can reach
   deps.log(`launcher command: ${command}`, { vmi: key, pod: pod.name });
   if (command !== "sync") return deps.launchers.command(pod.uid, key, command);
-  const secrets = await resolveSecrets(deps, o.vmi);
   try {
-    await deps.launchers.sync(pod.uid, key, { vmi: o.vmi, secrets });
+    await deps.launchers.sync(pod.uid, key, { vmi: o.vmi });
   } catch (err) {
     deps.log("sync failed", { vmi: key, error: errorText(err) });
     if ((err as { code?: string }).code === "failed") return { requeueAfterMs: 0 }; // the next round writes Failed
     throw err;
   }
   return { requeueAfterMs: 0 };
-}
-
-async function resolveSecrets(deps: ReconcilerDeps, vmi: Vmi): Promise<Record<string, Record<string, string>>> {
-  const { namespace, name } = vmiMeta(vmi);
-  const out: Record<string, Record<string, string>> = {};
-  for (const secret of secretNames(vmi)) {
-    const data = await deps.cluster.secret(namespace, secret);
-    if (!data) throw new Error(`VMI ${namespace}/${name}: Secret ${namespace}/${secret} named by its volumes does not exist; create it (the VMI starts once it does)`);
-    out[secret] = data;
-  }
-  return out;
 }
 
 async function record(deps: ReconcilerDeps, vmi: Vmi, events: EventSpec[]): Promise<void> {
