@@ -3,7 +3,7 @@
  * ClusterRoleBinding and DaemonSet. The controller applies them at start-up (server-side apply),
  * as virt-operator installs KubeVirt's node agent; Pepr's generated manifests cannot carry a DaemonSet.
  */
-import type { KubernetesObject } from "kubernetes-fluent-client";
+import type { KubeObject } from "../kube/objects";
 
 export interface HandlerInstallOptions {
   image: string;
@@ -25,7 +25,7 @@ export const HANDLER_RULES = [
   { apiGroups: ["", "events.k8s.io"], resources: ["events"], verbs: ["create", "patch"] },
 ];
 
-export function handlerObjects(opts: HandlerInstallOptions): KubernetesObject[] {
+export function handlerObjects(opts: HandlerInstallOptions): KubeObject[] {
   if (!opts.kubeletRootDir.startsWith("/")) throw new Error(`kubeletRootDir ${opts.kubeletRootDir}: must be an absolute path (the kubelet's --root-dir)`);
   if (!opts.image) throw new Error("image: the virt-handler image is required (kubevirt-config key handlerImage)");
   const { namespace } = opts;
@@ -40,10 +40,10 @@ export function handlerObjects(opts: HandlerInstallOptions): KubernetesObject[] 
       subjects: [{ kind: "ServiceAccount", name: HANDLER_ACCOUNT, namespace }],
     },
     handlerDaemonSet(opts),
-  ] as KubernetesObject[];
+  ];
 }
 
-function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOptions): KubernetesObject {
+function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOptions): KubeObject {
   return {
     apiVersion: "apps/v1",
     kind: "DaemonSet",
@@ -80,5 +80,5 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
         },
       },
     },
-  } as KubernetesObject;
+  } as KubeObject;
 }
