@@ -9,6 +9,7 @@ import { toPeprCapability } from "./src/framework";
 import { controllerLog } from "./src/controller/log";
 import { LeaderElector } from "./src/controller/leader";
 import { KUBEVIRT_NAMESPACE } from "./src/controller/labels";
+import { handlerObjects } from "./src/handler/install";
 
 // Configuration is read once, here: feature gates come from the module's environment
 // (package.json pepr.env in a deployment), comma-separated as in KubeVirt's CR.
@@ -17,7 +18,7 @@ const policy = { ...DEFAULT_POLICY, featureGates };
 
 const controller = new VirtController({
   log: controllerLog,
-  components: () => [], // WIRE: handlerObjects from src/handler/install.ts
+  components: (config) => handlerObjects({ image: config.handlerImage, kubeletRootDir: config.kubeletRootDir, namespace: KUBEVIRT_NAMESPACE }),
 });
 // Pepr runs watches only in its watcher Deployment (and in `pepr dev`); admission pods never start the controller.
 const runsWatches = process.env.PEPR_WATCH_MODE === "true" || process.env.PEPR_MODE === "dev";

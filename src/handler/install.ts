@@ -1,0 +1,84 @@
+/**
+ * The objects that install virt-handler on a cluster (pure): its ServiceAccount, ClusterRole,
+ * ClusterRoleBinding and DaemonSet. The controller applies them at start-up (server-side apply),
+ * as virt-operator installs KubeVirt's node agent; Pepr's generated manifests cannot carry a DaemonSet.
+ */
+import type { KubeObject } from "../kube/objects";
+
+export interface HandlerInstallOptions {
+  image: string;
+  /** The kubelet's --root-dir on the nodes; mounted at the same path (launcher sockets live under it). */
+  kubeletRootDir: string;
+  /** Namespace of the ServiceAccount and DaemonSet, normally "kubevirt". */
+  namespace: string;
+}
+
+export const HANDLER_NAME = "virt-handler";
+export const HANDLER_ACCOUNT = "kubevirt-handler";
+export const HANDLER_LABELS = { "kubevirt.io": "virt-handler" };
+
+/** What the handler reads and writes, and nothing more. */
+export const HANDLER_RULES = [
+  { apiGroups: ["kubevirt.io"], resources: ["virtualmachineinstances"], verbs: ["get", "list", "watch"] },
+  { apiGroups: ["kubevirt.io"], resources: ["virtualmachineinstances/status"], verbs: ["patch", "update"] },
+  { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] },
+  { apiGroups: ["", "events.k8s.io"], resources: ["events"], verbs: ["create", "patch"] },
+];
+
+export function handlerObjects(opts: HandlerInstallOptions): KubeObject[] {
+  if (!opts.kubeletRootDir.startsWith("/")) throw new Error(`kubeletRootDir ${opts.kubeletRootDir}: must be an absolute path (the kubelet's --root-dir)`);
+  if (!opts.image) throw new Error("image: the virt-handler image is required (kubevirt-config key handlerImage)");
+  const { namespace } = opts;
+  return [
+    { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: HANDLER_ACCOUNT, namespace, labels: HANDLER_LABELS } },
+    { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: HANDLER_ACCOUNT, labels: HANDLER_LABELS }, rules: HANDLER_RULES },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: { name: HANDLER_ACCOUNT, labels: HANDLER_LABELS },
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: HANDLER_ACCOUNT },
+      subjects: [{ kind: "ServiceAccount", name: HANDLER_ACCOUNT, namespace }],
+    },
+    handlerDaemonSet(opts),
+  ];
+}
+
+function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOptions): KubeObject {
+  return {
+    apiVersion: "apps/v1",
+    kind: "DaemonSet",
+    metadata: { name: HANDLER_NAME, namespace, labels: HANDLER_LABELS },
+    spec: {
+      selector: { matchLabels: HANDLER_LABELS },
+      updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 1 } },
+      template: {
+        metadata: { labels: HANDLER_LABELS },
+        spec: {
+          serviceAccountName: HANDLER_ACCOUNT,
+          // Every node that may run VMs, control-plane nodes included.
+          tolerations: [{ operator: "Exists" }],
+          // A stopping handler only closes connections; the VMs run on.
+          terminationGracePeriodSeconds: 10,
+          containers: [
+            {
+              name: HANDLER_NAME,
+              image,
+              imagePullPolicy: "IfNotPresent",
+              args: ["node", "/opt/kubevirt-ts/bin/virt-handler.mjs"],
+              env: [
+                { name: "NODE_NAME", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } },
+                { name: "KUBELET_ROOT_DIR", value: kubeletRootDir },
+              ],
+              // Root reaches the launchers' 0700 socket directories; privileged for the node-level work
+              // (pod networks, devices) the node agent owns.
+              securityContext: { runAsUser: 0, privileged: true },
+              resources: { requests: { cpu: "10m", memory: "96Mi" } },
+              volumeMounts: [{ name: "kubelet-root", mountPath: kubeletRootDir, mountPropagation: "HostToContainer" }],
+            },
+          ],
+          volumes: [{ name: "kubelet-root", hostPath: { path: kubeletRootDir, type: "Directory" } }],
+        },
+      },
+    },
+  } as KubeObject;
+}

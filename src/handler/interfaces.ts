@@ -1,0 +1,19 @@
+/**
+ * status.interfaces for the pod network (pure): a VM on the pod network takes its pod's address
+ * (masquerade NATs it, bridge hands it to the guest by DHCP), so the pod's IPs are the interface's,
+ * as KubeVirt reports them. Interfaces on other networks are left out until the guest agent tells.
+ */
+import type { GuestInterface, Vmi } from "./observed";
+
+export function podNetworkInterfaces(vmi: Vmi, podIPs: readonly string[]): GuestInterface[] {
+  if (podIPs.length === 0) return [];
+  const podNetworks = new Set((vmi.spec.networks ?? []).filter((n) => n.pod !== undefined).map((n) => n.name));
+  return (vmi.spec.domain.devices?.interfaces ?? [])
+    .filter((i) => podNetworks.has(i.name))
+    .map((i) => ({
+      name: i.name,
+      ipAddress: podIPs[0],
+      ipAddresses: [...podIPs],
+      ...(i.macAddress !== undefined && { mac: i.macAddress }),
+    }));
+}

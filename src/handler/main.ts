@@ -1,0 +1,33 @@
+import { HandlerAgent } from "./agent";
+import { handlerConfig } from "./config";
+import { errorText, handlerLogger } from "./log";
+
+/**
+ * virt-handler's entry: configuration from the environment, then the agent until SIGTERM/SIGINT.
+ * Stopping never touches the VMs: their launchers run on and the next handler re-adopts them.
+ * Resolves with the exit code.
+ */
+export async function main(): Promise<number> {
+  let config;
+  try {
+    config = handlerConfig(process.env);
+  } catch (err) {
+    process.stderr.write(`virt-handler: ${errorText(err)}\n`);
+    return 1;
+  }
+  const log = handlerLogger({ node: config.nodeName });
+  const agent = new HandlerAgent(config, log);
+  return new Promise<number>((resolve) => {
+    const stop = (code: number) => (): void => void agent.stop().finally(() => resolve(code));
+    process.once("SIGTERM", stop(0)).once("SIGINT", stop(0));
+    agent
+      .start((err) => {
+        log("fatal: exiting so the DaemonSet restarts the handler", { error: errorText(err) });
+        stop(1)();
+      })
+      .catch((err: unknown) => {
+        log("start-up failed", { error: errorText(err) });
+        stop(1)();
+      });
+  });
+}
