@@ -28,12 +28,16 @@ if ! flock -n 9; then
   flock 9
 fi
 if [ -f "$out/bzImage" ]; then echo "$out/bzImage"; exit 0; fi
+# A failed build is not retried on every call (each try costs minutes): a change of kernel.config or
+# of the source package makes a new key; otherwise remove the marker.
+failed=$cache/failed-$key
+[ ! -f "$failed" ] || { say "an earlier build of this configuration failed: $(cat "$failed") (log: $log; rm $failed to retry)"; exit 1; }
 
 work=$cache/build-$key
 rm -rf "$work"
 mkdir -p "$work"
 : > "$log"
-fail() { say "$1 (log: $log)"; exit 1; }
+fail() { rm -rf "$work"; echo "$1" > "$failed"; say "$1 (log: $log)"; exit 1; }
 # Fixed build identity: the same inputs give the same `uname -v` on every machine.
 export ARCH=x86_64 KBUILD_BUILD_USER=kubevirt-ts KBUILD_BUILD_HOST=guest KBUILD_BUILD_TIMESTAMP="linux-source-6.1 $version"
 kmake() { nice -n 10 make -C "$work" "$@" >> "$log" 2>&1; }
