@@ -67,7 +67,8 @@ test.serial("a handler restart never stops a VM: same QEMU, and the new handler 
   const before = await qemuPid(pod);
   const handlerPods = (await kubectlOk(["get", "pods", "-n", HANDLER_NS, "-l", "kubevirt.io=virt-handler", "-o", "jsonpath={.items[*].metadata.name}"])).split(/\s+/).filter(Boolean);
   await kubectlOk(["delete", "pod", "-n", HANDLER_NS, ...handlerPods, "--wait=true", "--timeout=60s"]);
-  await waitHandlerReady();
+  const isReady = (p: Obj): boolean => (p.status?.conditions as Array<{ type: string; status: string }> | undefined)?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+  await waitFor<List>(["get", "pods", "-n", HANDLER_NS, "-l", "kubevirt.io=virt-handler"], (l) => (l?.items ?? []).some((p) => !handlerPods.includes(p.metadata.name) && isReady(p)), "a new virt-handler pod ready", 180_000);
   t.is(await qemuPid(pod), before, "QEMU kept running across the handler restart");
   const after = await waitFor<Obj>(["get", "vmi", "readopted", "-n", ns], (v) => v?.status?.phase === "Running", "VMI still Running");
   t.is(ready(after), "True");
