@@ -2,7 +2,8 @@
  * Benchmark of `virt-launcher standalone` (npm run bench:launcher): time from start to the guest's
  * first console line and to "guest: ready", the launcher's own memory (RSS of its process tree
  * without QEMU: node, libvirtd, virtlogd, virsh event, tini, unshare) and the SIGTERM → exit time.
- * Env: BENCH_RUNS (default 3), BENCH_VIRT_TYPE (default auto, as standalone's default).
+ * Env: BENCH_RUNS (default 3), BENCH_VIRT_TYPE (default auto, as standalone's default), BENCH_MEMORY
+ * (the guest's memory request, default 64M as in the seed's VM).
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { processTree } from "./launcher-procs";
 const ROOT = resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const VIRT_TYPE = process.env.BENCH_VIRT_TYPE ?? "auto";
+const MEMORY = process.env.BENCH_MEMORY ?? "64M";
 
 interface Sample { firstLineMs: number; readyMs: number; nodeRssMiB: number; treeRssMiB: number; qemuRssMiB: number; stopMs: number; procs: string }
 
@@ -31,7 +33,7 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
 async function runOnce(imageDir: string): Promise<Sample> {
   const dir = scratchDir("bench-launcher-");
   const consoleLog = join(dir, "console.log");
-  writeFileSync(join(dir, "vmi.yaml"), vmiYaml({ name: "bench", userData: "#cloud-config\n" }));
+  writeFileSync(join(dir, "vmi.yaml"), vmiYaml({ name: "bench", userData: "#cloud-config\n", memory: MEMORY }));
   const t0 = Date.now();
   const child = spawn(process.execPath, [join(ROOT, "bin/virt-launcher.mjs"), "standalone", "-f", join(dir, "vmi.yaml"),
     "--image-dir", imageDir, "--console-log", consoleLog, "--workdir", join(dir, "work"), "--virt-type", VIRT_TYPE], { stdio: "ignore" });
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
       `launcher tree without QEMU ${s.treeRssMiB} MiB (${s.procs}), QEMU ${s.qemuRssMiB} MiB, SIGTERM→exit ${s.stopMs} ms`);
   }
   const m = (k: keyof Omit<Sample, "procs">): number => median(samples.map((s) => s[k]));
-  console.log(`median of ${RUNS} (virt-type ${VIRT_TYPE}): first console line ${m("firstLineMs")} ms, guest ready ${m("readyMs")} ms, ` +
+  console.log(`median of ${RUNS} (virt-type ${VIRT_TYPE}, memory ${MEMORY}): first console line ${m("firstLineMs")} ms, guest ready ${m("readyMs")} ms, ` +
     `node RSS ${m("nodeRssMiB")} MiB, launcher tree RSS without QEMU ${m("treeRssMiB")} MiB, QEMU RSS ${m("qemuRssMiB")} MiB, SIGTERM→exit ${m("stopMs")} ms`);
   console.log("KubeVirt's fixed per-VM budget: 25 MiB monitor + 100 MiB virt-launcher + 25 MiB virtlogd + 40 MiB virtqemud (+ 30 MiB QEMU) = 190 MiB without QEMU, 220 MiB with it");
 }

@@ -5,7 +5,7 @@
 import test from "ava";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 import { execFileSync, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { CommandClient } from "../../src/launcher/command/client";
@@ -126,19 +126,35 @@ test.serial("a SIGKILLed launcher leaves no QEMU or libvirtd behind", async (t) 
   }
 });
 
-test.serial("the seed's v1alpha1 VM boots: its header-less user data is logged and ignored, as cloud-init does", async (t) => {
-  // The seed asks for 64M: enough for its CirrOS image, not for the test guest's Debian kernel (needs ~96M).
-  const seed = parse(readFileSync(join(__dirname, "../fixtures/seed/example-vm.yaml"), "utf8")) as { spec: { domain: { resources: { requests: { memory: string } } } } };
-  seed.spec.domain.resources.requests.memory = "128Mi";
-  const vm = startStandalone(stringify(seed));
+test.serial("the seed's v1alpha1 VM boots unmodified in its 64M as myvm, with its ssh key in cirros's authorized_keys", async (t) => {
+  const seed = readFileSync(join(__dirname, "../fixtures/seed/example-vm.yaml"), "utf8");
+  t.regex(seed, /memory: 64M\n/, "the fixture is the seed's manifest, 64M");
+  const vm = startStandalone(seed);
   try {
     await waitFor("the guest to boot", () => vm.console().includes("guest: ready"), BOOT_MS);
-    t.regex(vm.console(), /cloud-init: unhandled user-data \(no #cloud-config or #! header\), ignored/);
-    t.regex(vm.console(), /hostname myvm/);
+    await waitFor("the console prompt", () => vm.console().includes("myvm# "), 30_000);
+    const console = vm.console();
+    t.regex(console, /guest: ready, hostname myvm/);
+    t.regex(console, /cloud-init: user-data has no #cloud-config header; applying it as cloud-config/);
+    t.regex(console, /cloud-init: \/home\/cirros\/\.ssh\/authorized_keys: ssh-rsa AAAAB3NzaK8L93bWxnyp test@test\.com/);
+    // 64M = 62500 KiB of guest RAM; the kernel keeps some, so the guest sees less.
+    const memTotal = Number(/guest: MemTotal: (\d+) kB/.exec(console)?.[1]);
+    t.true(memTotal > 0 && memTotal <= 62_500, `MemTotal ${memTotal} kB`);
     vm.child.kill("SIGTERM");
     const exit = await exitWithin(vm, EXIT_MS);
     t.truthy(exit, vm.output());
     t.true(exit!.code === 0 || exit!.code === 3, `stopped within the seed's 5 s grace period (exit ${exit!.code})`);
+  } finally {
+    vm.cleanup();
+  }
+});
+
+test.serial("header-less user data that is not cloud-config is logged and ignored, as cloud-init does", async (t) => {
+  const vm = startStandalone(vmiYaml({ name: "plain-text", userData: "just some text\nnot: yaml we know" }));
+  try {
+    await waitFor("the guest to boot", () => vm.console().includes("guest: ready"), BOOT_MS);
+    t.regex(vm.console(), /cloud-init: unhandled user-data \(no #cloud-config or #! header\), ignored/);
+    t.regex(vm.console(), /guest: ready, hostname plain-text/);
   } finally {
     vm.cleanup();
   }

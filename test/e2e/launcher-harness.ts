@@ -54,6 +54,8 @@ export interface VmSpecOptions {
   claims?: Array<{ name: string; claim: string; ephemeral?: boolean }>;
   /** Adds a pod network "default" with a masquerade-bound virtio NIC. */
   podNetwork?: boolean;
+  /** Guest memory request (default 128Mi). */
+  memory?: string;
 }
 
 /** A VMI manifest: the test guest as containerDisk, NoCloud user data, optional PVC/ephemeral disks. */
@@ -75,7 +77,7 @@ metadata:
 spec:
   terminationGracePeriodSeconds: ${o.gracePeriod ?? 30}
   domain:
-    resources: {requests: {memory: 128Mi}}
+    resources: {requests: {memory: ${o.memory ?? "128Mi"}}}
     devices:
       disks:
 ${disks.join("\n")}${nic}${networks}

@@ -38,14 +38,16 @@ function value(i, v, parent,   parts, k, n) {
   }
   VALUE = unquote(v); return i
 }
-function keys(i,   l) {
-  print "mkdir -p /root/.ssh && chmod 0700 /root/.ssh"
+# ssh_authorized_keys go to the default user (awk -v user=NAME -v home=DIR), as cloud-init does.
+function keys(i,   l, ssh) {
+  ssh = home "/.ssh"
+  print "mkdir -p " q(ssh) " && chmod 0700 " q(ssh)
   for (; i <= NR && (blank(line[i]) || line[i] ~ /^ *- /); i++) {
     if (blank(line[i])) continue
     l = line[i]; sub(/^ *- /, "", l)
-    print "echo " q(unquote(l)) " >> /root/.ssh/authorized_keys"
+    print "echo " q(unquote(l)) " >> " q(ssh "/authorized_keys")
   }
-  print "chmod 0600 /root/.ssh/authorized_keys"
+  print "chmod 0600 " q(ssh "/authorized_keys") " && chown -R " q(user ":" user) " " q(ssh)
   return i
 }
 function runcmd(i,   l, n) {
