@@ -11,6 +11,8 @@ export interface HandlerConfig {
 }
 
 export const DEFAULT_KUBELET_ROOT_DIR = "/var/lib/kubelet";
+/** Written once the watches run: the DaemonSet's readiness probe checks it (start-up takes a while under tsx). */
+export const READY_FILE = "/tmp/virt-handler-ready";
 
 function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
   const raw = env[name];

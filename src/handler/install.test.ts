@@ -44,6 +44,7 @@ test("the DaemonSet: label, image, NODE_NAME from the node, the kubelet root at 
   t.is(c.volumeMounts[0].mountPath, "/data/kubelet");
   t.deepEqual(ds.spec.template.spec.volumes[0].hostPath, { path: "/data/kubelet", type: "Directory" });
   t.is(ds.spec.template.spec.serviceAccountName, "kubevirt-handler");
+  t.deepEqual(c.readinessProbe.exec.command, ["test", "-f", "/tmp/virt-handler-ready"], "ready once its watches run");
 });
 
 test("bad options are refused naming the field", (t) => {

@@ -4,6 +4,7 @@
  * as virt-operator installs KubeVirt's node agent; Pepr's generated manifests cannot carry a DaemonSet.
  */
 import type { KubeObject } from "../kube/objects";
+import { READY_FILE } from "./config";
 
 export interface HandlerInstallOptions {
   image: string;
@@ -73,6 +74,7 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
               // (pod networks, devices) the node agent owns.
               securityContext: { runAsUser: 0, privileged: true },
               resources: { requests: { cpu: "10m", memory: "96Mi" } },
+              readinessProbe: { exec: { command: ["test", "-f", READY_FILE] }, periodSeconds: 2, failureThreshold: 1 },
               volumeMounts: [{ name: "kubelet-root", mountPath: kubeletRootDir, mountPropagation: "HostToContainer" }],
             },
           ],

@@ -1,5 +1,6 @@
+import { rm, writeFile } from "node:fs/promises";
 import { HandlerAgent } from "./agent";
-import { handlerConfig } from "./config";
+import { READY_FILE, handlerConfig } from "./config";
 import { errorText, handlerLogger } from "./log";
 
 /**
@@ -18,13 +19,14 @@ export async function main(): Promise<number> {
   const log = handlerLogger({ node: config.nodeName });
   const agent = new HandlerAgent(config, log);
   return new Promise<number>((resolve) => {
-    const stop = (code: number) => (): void => void agent.stop().finally(() => resolve(code));
+    const stop = (code: number) => (): void => void Promise.all([agent.stop(), rm(READY_FILE, { force: true })]).finally(() => resolve(code));
     process.once("SIGTERM", stop(0)).once("SIGINT", stop(0));
     agent
       .start((err) => {
         log("fatal: exiting so the DaemonSet restarts the handler", { error: errorText(err) });
         stop(1)();
       })
+      .then(() => writeFile(READY_FILE, `${new Date().toISOString()}\n`))
       .catch((err: unknown) => {
         log("start-up failed", { error: errorText(err) });
         stop(1)();

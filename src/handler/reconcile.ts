@@ -13,10 +13,13 @@ import { launcherPodView } from "./pod-view";
 import { isFinal, statusPatch } from "./status";
 import { transitionEvents, type EventSpec } from "./transition-events";
 
+/** What a round needs of the launcher connections (./launchers.ts); a fake in the unit test. */
+export type LauncherPort = Pick<Launchers, "view" | "sync" | "command" | "forgetVmi" | "firstReport">;
+
 export interface ReconcilerDeps {
   nodeName: string;
   cluster: HandlerCluster;
-  launchers: Launchers;
+  launchers: LauncherPort;
   log: Logger;
   now?: () => Date;
 }
