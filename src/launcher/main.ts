@@ -76,6 +76,7 @@ async function pod(argv: string[]): Promise<number> {
   const args = parseRunArgs(argv);
   const { dir } = await prepareWorkdir(args.workdir);
   const config = launcherConfig(args, dir, jsonLogger({}), { secrets: {}, configMaps: {} });
+  if (args.isolation === "namespaces") return runLauncher(config, undefined, async () => undefined);
   const volumeSources = podVolumeSources({ ...args, secrets: {}, configMaps: {} });
   return runLauncher({ ...config, volumeSources, isolateDaemon: false, checkPeerUid: false }, undefined, async () => undefined);
 }

@@ -36,7 +36,7 @@ export function computeContainer(vmi: VirtualMachineInstance, o: ContainerOption
     image: o.launcherImage,
     imagePullPolicy: "IfNotPresent",
     command: [
-      "node", LAUNCHER_ENTRY, "run",
+      "node", LAUNCHER_ENTRY, "run", "--isolation", "pod",
       "--workdir", POD_PATHS.workdir,
       "--socket", POD_PATHS.socket,
       "--console-log", POD_PATHS.consoleLog,

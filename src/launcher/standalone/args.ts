@@ -15,13 +15,20 @@ export interface StandaloneArgs {
   netns?: string;
   /** Pod network name → existing tap in `netns`. */
   taps: Record<string, string>;
+  /**
+   * `namespaces` (default): libvirtd gets PID and mount namespaces of its own and peers' uids are
+   * checked. `pod`: the launcher pod's container is the boundary (it may not create namespaces), the
+   * pod shares one PID namespace, and containerDisks come from their containers.
+   */
+  isolation: "namespaces" | "pod";
 }
 
 export const USAGE = `usage: virt-launcher standalone -f VMI.yaml [--pvc-dir DIR] [--image-dir DIR] [--console-log FILE]
                       [--workdir DIR] [--socket PATH] [--secret-dir DIR] [--configmap-dir DIR]
                       [--virt-type auto|kvm|qemu] [--feature-gates HostDisk,...]
                       [--netns NAME --tap NETWORK=TAP,...]   (default: the VM has no network)
-       virt-launcher run --workdir DIR --socket PATH [same volume flags]   (pod mode: waits for a sync command)`;
+       virt-launcher run --workdir DIR --socket PATH [--isolation namespaces|pod] [same volume flags]
+                                                          (pod mode: waits for a sync command)`;
 
 const FLAGS: Record<string, keyof StandaloneArgs> = {
   "-f": "manifest", "--file": "manifest", "--pvc-dir": "pvcDir", "--image-dir": "imageDir", "--console-log": "consoleLog",
@@ -44,10 +51,10 @@ export function parseRunArgs(argv: string[]): Omit<StandaloneArgs, "manifest"> &
   return { ...args, workdir: args.workdir, socket: args.socket };
 }
 
-type Parsed = Partial<StandaloneArgs> & Pick<StandaloneArgs, "virtType" | "featureGates" | "taps">;
+type Parsed = Partial<StandaloneArgs> & Pick<StandaloneArgs, "virtType" | "featureGates" | "taps" | "isolation">;
 
 function parseFlags(argv: string[]): Parsed {
-  const out: Parsed = { virtType: "auto", featureGates: [], taps: {} };
+  const out: Parsed = { virtType: "auto", featureGates: [], taps: {}, isolation: "namespaces" };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i]!, argv[i + 1]];
     if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
@@ -60,6 +67,9 @@ function parseFlags(argv: string[]): Parsed {
         if (!network || !tap) throw new Error(`--tap takes NETWORK=TAP pairs\n${USAGE}`);
         out.taps[network] = tap;
       }
+    } else if (flag === "--isolation") {
+      if (value !== "namespaces" && value !== "pod") throw new Error(`--isolation must be namespaces or pod\n${USAGE}`);
+      out.isolation = value;
     } else if (flag === "--feature-gates") {
       out.featureGates = value.split(",").filter(Boolean);
     } else if (FLAGS[flag] !== undefined) {
