@@ -16,7 +16,8 @@ async function silentLauncher(): Promise<{ path: string; sockets: Socket[]; clos
     s.write(encode({ v: 1, hello: { protocol: PROTOCOL, versions: [1], pid: 1 } }));
   });
   await new Promise<void>((resolve) => server.listen(path, resolve));
-  return { path, sockets, close: () => server.close() };
+  // Ending the server also ends its connections: an open one would keep the test process alive.
+  return { path, sockets, close: () => { for (const s of sockets) s.destroy(); server.close(); } };
 }
 
 test("a pending call fails when the launcher goes away, and close listeners run", async (t) => {

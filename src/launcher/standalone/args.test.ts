@@ -3,7 +3,7 @@ import { parseRunArgs, parseStandaloneArgs } from "./args";
 
 test("flags", (t) => {
   t.deepEqual(parseStandaloneArgs(["-f", "vm.yaml", "--pvc-dir", "/p", "--console-log", "/c.log", "--virt-type", "qemu", "--feature-gates", "HostDisk"]), {
-    manifest: "vm.yaml", pvcDir: "/p", consoleLog: "/c.log", virtType: "qemu", featureGates: ["HostDisk"], taps: {},
+    manifest: "vm.yaml", pvcDir: "/p", consoleLog: "/c.log", virtType: "qemu", featureGates: ["HostDisk"], taps: {}, isolation: "namespaces",
   });
 });
 
