@@ -17,6 +17,12 @@ function vmi(phase: string, o: { deletedSecondsAgo?: number; grace?: number } = 
   return v;
 }
 
+function vmiWithoutNode(phase: string): Vmi {
+  const v = vmi(phase);
+  v.status = { phase };
+  return v;
+}
+
 const observe = (v: Vmi, p: PodView | undefined, launcher: LauncherView | undefined): Observed => ({ vmi: v, pod: p, launcher, now });
 
 interface Row {
@@ -34,6 +40,8 @@ const rows: Row[] = [
   { title: "Scheduled, compute not running yet: wait", observed: observe(vmi("Scheduled"), pod({ computeRunning: false }), undefined), commands: [], requeue: WAIT_MS },
   { title: "Scheduled, socket not there yet: wait", observed: observe(vmi("Scheduled"), pod(), undefined), commands: [], requeue: WAIT_MS },
   { title: "Scheduled, launcher without domain: sync", observed: observe(vmi("Scheduled"), pod(), {}), commands: ["sync"], requeue: 0 },
+  { title: "Scheduling again (stale controller read) with a node name, launcher idle: sync", observed: observe(vmi("Scheduling"), pod(), {}), commands: ["sync"], requeue: 0 },
+  { title: "Scheduling without a node name: not this handler's yet", observed: observe(vmiWithoutNode("Scheduling"), pod(), {}), commands: [] },
   { title: "Scheduled, domain running (sync done): Running and Ready", observed: observe(vmi("Scheduled"), pod(), { domain: domain("running") }), commands: [], phase: "Running", ready: "True" },
   { title: "Running, domain running (re-adopted): Running and Ready, no command", observed: observe(vmi("Running"), pod(), { domain: domain("running") }), commands: [], phase: "Running", ready: "True" },
   { title: "Running, domain paused: Ready False Paused", observed: observe(vmi("Running"), pod(), { domain: domain("paused") }), commands: [], phase: "Running", ready: "False/Paused" },

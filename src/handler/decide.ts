@@ -37,14 +37,23 @@ export function decide(o: Observed): Decision {
     return { commands: [], status: { phase: "Failed", reason: "SyncFailed", ready: { status: "False", reason: "SyncFailed", message: launcher.syncError } } };
   }
   if (vmiMeta(o.vmi).deletionTimestamp !== undefined) return terminating(o, launcher);
-  if (!o.pod?.computeRunning) return phase === "Scheduled" ? { commands: [], requeueAfterMs: WAIT_MS } : none;
+  if (!o.pod?.computeRunning) return startable(o) ? { commands: [], requeueAfterMs: WAIT_MS } : none;
   if (!launcher) return { commands: [], requeueAfterMs: WAIT_MS };
   if (!launcher.domain) {
-    // Only a Scheduled VMI is started: a Running one without a domain has ended, and the event
-    // stream or the pod's exit (the controller's part) tells how. Never start it twice.
-    return phase === "Scheduled" ? { commands: ["sync"], requeueAfterMs: 0 } : none;
+    // Only a VMI not yet running is started: a Running one without a domain has ended, and the
+    // event stream or the pod's exit (the controller's part) tells how. Never start it twice.
+    return startable(o) ? { commands: ["sync"], requeueAfterMs: 0 } : none;
   }
   return running(o, launcher.domain);
+}
+
+/**
+ * Scheduled, or Scheduling with a node name: a controller that read a stale pod may step a Scheduled
+ * VMI back for a moment, and its pod on this node with a running compute container is what counts.
+ */
+function startable(o: Observed): boolean {
+  const phase = o.vmi.status?.phase;
+  return phase === "Scheduled" || (phase === "Scheduling" && o.vmi.status?.nodeName !== undefined);
 }
 
 function running(o: Observed, domain: DomainInfo): Decision {

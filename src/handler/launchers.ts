@@ -147,7 +147,12 @@ export class Launchers {
       entry.client = undefined;
       this.wake(vmiKey);
     });
-    await client.call("subscribe", undefined, CALL_TIMEOUT_MS);
+    try {
+      await client.call("subscribe", undefined, CALL_TIMEOUT_MS);
+    } catch (err) {
+      client.close();
+      throw err;
+    }
     entry.client = client;
     this.log("connected to launcher", { vmi: vmiKey, pod: podUid, launcherPid: client.hello.pid });
     return client;

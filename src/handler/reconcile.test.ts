@@ -32,7 +32,7 @@ function fakes(o: { vmi?: Vmi; launcher?: LauncherView; patchOk?: boolean; syncE
   const events: EventSpec[] = [];
   const reported = new Set<string>();
   const cluster: HandlerCluster = {
-    getVmi: async () => o.vmi,
+    getVmi: async () => (o.vmi ? structuredClone(o.vmi) : undefined), // a fresh read, as from the API
     listNodeVmis: async () => [],
     launcherPods: async () => [runningPod],
     patchVmiStatus: async (_v, p) => {
