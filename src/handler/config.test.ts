@@ -1,8 +1,8 @@
 import test from "ava";
 import { handlerConfig } from "./config";
 
-test("defaults: the kubelet's usual root, a minute's resync, four workers", (t) => {
-  t.deepEqual(handlerConfig({ NODE_NAME: "n1" }), { nodeName: "n1", kubeletRootDir: "/var/lib/kubelet", resyncSeconds: 60, workers: 4 });
+test("defaults: the kubelet's usual root, a minute's resync, sixteen workers", (t) => {
+  t.deepEqual(handlerConfig({ NODE_NAME: "n1" }), { nodeName: "n1", kubeletRootDir: "/var/lib/kubelet", resyncSeconds: 60, workers: 16 });
 });
 
 test("everything given", (t) => {

@@ -6,7 +6,7 @@ export interface HandlerConfig {
   kubeletRootDir: string;
   /** Seconds between full resyncs of this node's VMIs (env RESYNC_SECONDS). */
   resyncSeconds: number;
-  /** VMIs reconciled at the same time (env WORKERS). */
+  /** VMIs reconciled at the same time (env WORKERS): a sync holds its worker while the launcher boots the domain, mostly waiting. */
   workers: number;
 }
 
@@ -27,5 +27,5 @@ export function handlerConfig(env: Record<string, string | undefined>): HandlerC
   if (!nodeName) throw new Error("NODE_NAME is not set: run virt-handler with env NODE_NAME from the pod's spec.nodeName (fieldRef), as its DaemonSet does");
   const kubeletRootDir = env.KUBELET_ROOT_DIR?.trim() || DEFAULT_KUBELET_ROOT_DIR;
   if (!kubeletRootDir.startsWith("/")) throw new Error(`KUBELET_ROOT_DIR=${kubeletRootDir}: must be an absolute path (the kubelet's --root-dir)`);
-  return { nodeName, kubeletRootDir, resyncSeconds: positiveInt(env, "RESYNC_SECONDS", 60), workers: positiveInt(env, "WORKERS", 4) };
+  return { nodeName, kubeletRootDir, resyncSeconds: positiveInt(env, "RESYNC_SECONDS", 60), workers: positiveInt(env, "WORKERS", 16) };
 }
