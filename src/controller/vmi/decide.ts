@@ -77,9 +77,10 @@ export function decideVmi(vmi: VirtualMachineInstance, pods: ObservedPod[], now:
   if (pod.metadata.deletionTimestamp !== undefined) return []; // wait until it is gone, then Failed
   if (!beforeRunning(phase)) return [];
 
+  // Never a step back: a stale read of the pod must not return a Scheduled VMI to Scheduling.
+  if (phase === "Scheduled") return [];
   const conditions = scheduledConditions(vmi, pod, now);
   if (computeRunning(pod) && pod.spec?.nodeName) {
-    if (phase === "Scheduled" && vmi.status?.nodeName === pod.spec.nodeName) return [];
     return [{ kind: "setStatus", status: { phase: "Scheduled", nodeName: pod.spec.nodeName, conditions } }];
   }
   if (phase === "Scheduling" && jsonEqual(conditions, vmi.status?.conditions ?? [])) return [];
