@@ -4,14 +4,12 @@
  */
 import test from "ava";
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { promisify } from "node:util";
 import { deleteNamespace, fixture, freshNamespace, kubectl, kubectlOk, requireCluster } from "../integration/kube";
 import { waitFor, type List, type Obj } from "../integration/wait";
 
 const exec = promisify(execFile);
-const seed = readFileSync(join(__dirname, "../../../shared/seed/example-vm.yaml"), "utf8");
+const seed = fixture("seed-example-vm.yaml"); // the seed article's manifest, unmodified (a copy kept with the tests)
 
 let ns = "";
 test.before(async () => {
