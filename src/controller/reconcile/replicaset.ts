@@ -1,33 +1,19 @@
 import type { VirtualMachineInstance, VirtualMachineInstanceReplicaSet } from "../../api";
-import { API_VERSION } from "../../api";
 import { recordEvent } from "../../kube/events";
 import { createObject, deleteObject, getObject, listObjects, replaceStatus, type KubeObject } from "../../kube/objects";
 import { RESOURCES } from "../../kube/resources";
 import { jsonEqual } from "../equal";
 import { planReplicaSet } from "../replicaset/decide";
+import { vmiFromTemplate } from "../vmi-from-template";
 import { matchesSelector } from "../replicaset/selector";
 import { COMPONENT, type ReconcileContext } from "./context";
 
 type Rs = VirtualMachineInstanceReplicaSet & KubeObject;
 type Vmi = VirtualMachineInstance & KubeObject;
 
-/** A replica of the set: the template, a generated name, owned by the set. */
-function replicaOf(rs: Rs): Record<string, unknown> {
-  const t = rs.spec.template;
-  const tmeta = (t.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
-  return {
-    apiVersion: API_VERSION,
-    kind: "VirtualMachineInstance",
-    metadata: {
-      generateName: rs.metadata.name,
-      namespace: rs.metadata.namespace,
-      labels: tmeta.labels,
-      annotations: tmeta.annotations,
-      ownerReferences: [{ apiVersion: API_VERSION, kind: "VirtualMachineInstanceReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid!, controller: true }],
-    },
-    spec: structuredClone(t.spec ?? { domain: { devices: {} } }) as Vmi["spec"],
-  };
-}
+/** A replica of the set: the template, a name the API server completes, owned by the set. */
+const replicaOf = (rs: Rs): VirtualMachineInstance =>
+  vmiFromTemplate(rs.spec.template, { kind: "VirtualMachineInstanceReplicaSet", name: rs.metadata.name, uid: rs.metadata.uid!, namespace: rs.metadata.namespace! }, { generateName: rs.metadata.name });
 
 export async function reconcileReplicaSet(namespace: string, name: string, ctx: ReconcileContext): Promise<void> {
   const rs = await getObject<Rs>(RESOURCES.vmirs, namespace, name);
