@@ -51,12 +51,20 @@ async function eventReasons(name: string): Promise<string[]> {
   return out.split(/\s+/).filter(Boolean);
 }
 
+/** Whether the VMI gets an Event with this reason within 20 s (it is recorded just after the status it reports). */
+async function eventRecorded(name: string, reason: string): Promise<boolean> {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+    if ((await eventReasons(name)).includes(reason)) return true;
+  }
+  return false;
+}
+
 test.serial("a VMI on the node: synced, Running and Ready, Started recorded", async (t) => {
   const vmi = await runningVmi("started", 3);
   t.is(vmi.status?.nodeName, "kubevirt-ts-node");
   const pod = await launcherPod(vmi);
   t.regex(await qemuPid(pod), /^\d+$/);
-  t.true((await eventReasons("started")).includes("Started"));
+  t.true(await eventRecorded("started", "Started"));
   const row = await kubectlOk(["get", "vmi", "started", "-n", ns, "--no-headers"]);
   t.regex(row, /^started\s+\S+\s+Running\s+.*kubevirt-ts-node\s+True\s*$/);
 });
@@ -85,7 +93,7 @@ test.serial("QEMU crashing: the VMI Failed with reason QEMUCrashed", async (t) =
   const failed = await waitFor<Obj>(["get", "vmi", "crashing", "-n", ns], (v) => v?.status?.phase === "Failed", "VMI Failed");
   t.is(failed!.status?.reason, "QEMUCrashed");
   t.is(ready(failed), "False");
-  t.true((await eventReasons("crashing")).includes("QEMUCrashed"));
+  t.true(await eventRecorded("crashing", "QEMUCrashed"));
 });
 
 test.serial("deleting a VMI: ACPI shutdown, destroy after the grace period, then the VMI and its pod are gone", async (t) => {
