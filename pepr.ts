@@ -20,14 +20,16 @@ const controller = new VirtController({
   log: controllerLog,
   components: (config) => handlerObjects({ image: config.handlerImage, kubeletRootDir: config.kubeletRootDir, namespace: KUBEVIRT_NAMESPACE }),
 });
-// Pepr runs watches only in its watcher Deployment (and in `pepr dev`); admission pods never start the controller.
-const runsWatches = process.env.PEPR_WATCH_MODE === "true" || process.env.PEPR_MODE === "dev";
-const isBuild = process.env.PEPR_MODE === "build";
-if (runsWatches && !isBuild) {
+// virt-controller runs in the module's watcher Deployment only, as KubeVirt's runs in its own pods:
+// admission pods never watch, and `pepr dev` (npm start's admission, for a fast edit loop) leaves
+// the watches out, so a restarted or killed dev process never stops or doubles the controller.
+const isWatcher = process.env.PEPR_WATCH_MODE === "true";
+if (isWatcher) {
   new LeaderElector({ namespace: KUBEVIRT_NAMESPACE, name: "virt-controller", log: controllerLog }).run(() => controller.start());
 }
+const isDev = process.env.PEPR_MODE === "dev";
 
 new PeprModule(cfg, [
   toPeprCapability(KubevirtAdmission, () => new KubevirtAdmission(policy)),
-  toPeprCapability(VirtControllerWatches, () => new VirtControllerWatches(controller)),
+  ...(isDev ? [] : [toPeprCapability(VirtControllerWatches, () => new VirtControllerWatches(controller))]),
 ]);

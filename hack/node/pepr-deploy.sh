@@ -27,14 +27,8 @@ if [ ! -f "$manifest" ] || [ "$(cat "$out/.stamp" 2>/dev/null)" != "$inputs" ]; 
   echo "$inputs" >"$out/.stamp"
 fi
 
-if [ "${1:-}" = "--without-webhooks" ]; then
-  # Documents are separated by "---"; keep every one that is not a webhook configuration.
-  node -e 'const fs = require("fs"); const docs = fs.readFileSync(process.argv[1], "utf8").split(/^---$/m);
-    process.stdout.write(docs.filter(d => !/^kind: (Mutating|Validating)WebhookConfiguration$/m.test(d)).join("---"))' \
-    "$manifest" | k apply --server-side --force-conflicts -f - >>"$logs/pepr-deploy.log"
-else
-  k apply --server-side --force-conflicts -f "$manifest" >>"$logs/pepr-deploy.log"
-fi
+# `--without-webhooks` keeps the webhook configurations of `pepr dev`; see pepr-manifest.mjs.
+(cd "$root" && node hack/node/pepr-manifest.mjs ${1:+"$1"} <"$manifest") | k apply --server-side --force-conflicts -f - >>"$logs/pepr-deploy.log"
 for d in $(k get deployments -n pepr-system -o name); do
   k rollout status -n pepr-system "$d" --timeout 180s >>"$logs/pepr-deploy.log" 2>&1 ||
     die "pepr: $d not ready in 180s; its pods: kubectl -n pepr-system describe pods; log: $logs/pepr-deploy.log"

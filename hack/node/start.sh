@@ -60,6 +60,8 @@ wait_node_ready
 log "node $NODE_NAME Ready in $((SECONDS - start))s"
 bash "$here/kubevirt-config.sh"
 
-# KVTS_PEPR=deploy: the module runs in the cluster from the local controller image, as users run it
-# (`pepr deploy`), instead of `pepr dev` (start from a stopped cluster: npm stop first).
-if [ "${KVTS_PEPR:-dev}" = deploy ]; then bash "$here/pepr-deploy.sh"; fi
+# The module runs in the cluster from the local controller image, as users run it (`pepr deploy`):
+# its watcher is virt-controller. By default `pepr dev` keeps serving the webhooks (a fast edit
+# loop for admission), so the in-cluster webhook configurations are left out; KVTS_PEPR=deploy
+# registers the in-cluster ones instead (start from a stopped cluster: npm stop first).
+if [ "${KVTS_PEPR:-dev}" = deploy ]; then bash "$here/pepr-deploy.sh"; else bash "$here/pepr-deploy.sh" --without-webhooks; fi

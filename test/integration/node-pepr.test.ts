@@ -1,9 +1,9 @@
 /**
- * The Pepr module in the cluster the way users run it: `pepr build` with the locally built
- * controller image, its Deployment and Service applied (hack/node/pepr-deploy.sh), a pod of that
- * image serving the module's admission. The webhook configurations stay those of `npm start`'s
- * `pepr dev`, so the other tests are unaffected; the in-cluster module gets a real AdmissionReview
- * through a port-forward to its Service instead.
+ * The Pepr module in the cluster the way users run it: `npm start` builds it (`pepr build` with the
+ * locally built controller image) and applies its Deployments and Service (hack/node/pepr-deploy.sh).
+ * Its watcher is virt-controller. The webhook configurations stay those of `npm start`'s `pepr dev`,
+ * so the in-cluster admission gets a real AdmissionReview through a port-forward to its Service.
+ * Nothing here deletes or replaces what `npm start` runs.
  */
 import test from "ava";
 import { execFile } from "node:child_process";
@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { fixture, kubectlOk, requireCluster } from "./kube";
 import { image, portForward, postJsonInsecure } from "./node-pods";
+import { waitFor } from "./wait";
 
 const root = join(__dirname, "../..");
 const deployScript = join(root, "hack/node/pepr-deploy.sh");
@@ -31,10 +32,18 @@ interface Doc {
 
 test.before(async () => {
   await requireCluster();
-  await run(deployScript, ["--without-webhooks"], 270_000);
 });
-test.after.always(async () => {
-  await run(deployScript, ["--delete"], 60_000).catch(() => undefined);
+
+test("virt-controller is the module's watcher pod, holding the virt-controller Lease", async t => {
+  const lease = await waitFor<{ spec?: { holderIdentity?: string } }>(
+    ["get", "lease", "virt-controller", "-n", "kubevirt"],
+    (l) => (l?.spec?.holderIdentity ?? "").startsWith("pepr-kubevirt-ts-watcher-"),
+    "the virt-controller Lease held by the watcher pod",
+    120_000,
+  );
+  const pods = await kubectlOk(["get", "pods", "-n", "pepr-system", "-l", "pepr.dev/controller=watcher", "-o", "jsonpath={.items[*].metadata.name}"]);
+  const holder = lease?.spec?.holderIdentity ?? "";
+  t.true(pods.split(" ").some((p) => p !== "" && holder.startsWith(`${p}-`)), `holder ${holder}, watcher pods ${pods}`);
 });
 
 test("the module's Deployment runs the locally built Pepr controller image", async t => {

@@ -1,0 +1,25 @@
+// Adapts `pepr build`'s manifest for this cluster, on stdin → stdout (YAML documents):
+// - a startupProbe on every container with a livenessProbe: under load, the module takes longer to
+//   load than Pepr's liveness probe allows (10 s delay, 3 × 10 s), and the kubelet killed it in a loop;
+// - no CPU limit (requests kept): throttled to Pepr's 500m, the controller slowed every VM start on a
+//   busy 2-core node; KubeVirt sets no CPU limit on its control plane either;
+// - `--without-webhooks`: the webhook configurations left out (`pepr dev` serves them) and the
+//   admission Deployment at one replica (it only answers the tests then).
+import { readFileSync } from "node:fs";
+import { parseAllDocuments, stringify } from "yaml";
+
+const withoutWebhooks = process.argv.includes("--without-webhooks");
+const docs = parseAllDocuments(readFileSync(0, "utf8")).map((d) => d.toJSON()).filter(Boolean);
+const out = [];
+for (const doc of docs) {
+  if (withoutWebhooks && /^(Mutating|Validating)WebhookConfiguration$/.test(doc.kind)) continue;
+  if (doc.kind === "Deployment") {
+    if (withoutWebhooks && doc.metadata.name === "pepr-kubevirt-ts") doc.spec.replicas = 1;
+    for (const c of doc.spec.template.spec.containers ?? []) {
+      if (c.livenessProbe) c.startupProbe = { ...c.livenessProbe, initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 60 };
+      if (c.resources?.limits) delete c.resources.limits.cpu;
+    }
+  }
+  out.push(stringify(doc));
+}
+process.stdout.write(out.join("---\n"));
