@@ -80,10 +80,13 @@ test.serial("a handler restart never stops a VM: same QEMU, and the new handler 
   t.is(await qemuPid(pod), before, "QEMU kept running across the handler restart");
   const after = await waitFor<Obj>(["get", "vmi", "readopted", "-n", ns], (v) => v?.status?.phase === "Running", "VMI still Running");
   t.is(ready(after), "True");
-  // The new handler re-adopted the launcher: it carries out the deletion (ACPI, then destroy).
+  // The new handler re-adopted the launcher: it follows the deletion to the domain's end. Whether it
+  // or the launcher (SIGTERM of the pod the controller deletes at once, as KubeVirt's does) starts
+  // the ACPI shutdown is a race a freshly restarted handler may lose, so ShuttingDown is optional here.
   await kubectlOk(["delete", "vmi", "readopted", "-n", ns, "--wait=false"]);
   await waitFor<Obj>(["get", "vmi", "readopted", "-n", ns], (v) => v === undefined, "VMI gone", 120_000);
-  deletedAsContracted(t, await eventReasons("readopted"));
+  const ended = (await eventRecorded("readopted", "Stopped")) || (await eventRecorded("readopted", "Killed"));
+  t.true(ended, (await eventReasons("readopted")).join(","));
 });
 
 test.serial("QEMU crashing: the VMI Failed with reason QEMUCrashed", async (t) => {

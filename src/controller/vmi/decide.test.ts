@@ -57,7 +57,8 @@ test("a pod being deleted is waited for", (t) => {
 });
 
 test("deleting a VMI deletes its pods and keeps the finalizer until they are gone", (t) => {
-  t.deepEqual(kinds(decideVmi(vmi("Running", { deleting: true }), [pod("Running", { node: "n", compute: "running" })], now)), ["deletePods"]);
+  t.deepEqual(kinds(decideVmi(vmi("Pending", { deleting: true }), [pod("Pending")], now)), ["deletePods"]);
+  t.deepEqual(kinds(decideVmi(vmi("Scheduling", { deleting: true }), [pod("Pending")], now)), ["deletePods"]);
   t.deepEqual(decideVmi(vmi("Running", { deleting: true }), [pod("Running", { node: "n", deleting: true })], now), []);
   t.deepEqual(kinds(decideVmi(vmi("Running", { deleting: true }), [], now)), ["removeFinalizer"]);
   t.deepEqual(kinds(decideVmi(vmi("Succeeded", { deleting: true }), [pod("Succeeded", { node: "n" })], now)), ["removeFinalizer"]);
@@ -66,4 +67,14 @@ test("deleting a VMI deletes its pods and keeps the finalizer until they are gon
 test("a final VMI's pods that still run are deleted", (t) => {
   t.deepEqual(kinds(decideVmi(vmi("Failed"), [pod("Running", { node: "n", compute: "running" })], now)), ["deletePods"]);
   t.deepEqual(decideVmi(vmi("Failed"), [pod("Failed", { node: "n", exit: 1 })], now), []);
+});
+
+test("a deleted VMI running on a node: the node agent shuts it down; its pod goes once final, or past grace + margin", (t) => {
+  const running = [pod("Running", { node: "n", compute: "running" })];
+  const later = (seconds: number): string => new Date(Date.parse(now) + seconds * 1000).toISOString();
+  t.deepEqual(decideVmi(vmi("Running", { deleting: true }), running, now), []);
+  t.deepEqual(decideVmi(vmi("Scheduled", { deleting: true }), running, later(30 + 14)), []);
+  t.deepEqual(kinds(decideVmi(vmi("Running", { deleting: true }), running, later(30 + 15))), ["deletePods"]);
+  t.deepEqual(kinds(decideVmi(vmi("Succeeded", { deleting: true }), running, now)), ["deletePods"]);
+  t.deepEqual(kinds(decideVmi(vmi("Failed", { deleting: true }), running, now)), ["deletePods"]);
 });

@@ -45,6 +45,22 @@ function scheduledConditions(vmi: VirtualMachineInstance, pod: ObservedPod, now:
   return setCondition(notReady, { type: "PodScheduled", status: c.status, reason: c.reason, message: c.message }, now);
 }
 
+/** Seconds past a deleted VMI's grace period after which its pod goes even without the node agent (the pod's own margin). */
+export const NODE_AGENT_MARGIN_SECONDS = 15;
+
+/**
+ * A deleted VMI that runs on a node is shut down by the node agent (ACPI, destroy at the grace
+ * deadline, then a final phase), so `kubectl describe` tells that story; its pod goes once the VMI
+ * is final, or when the agent has not finished by the grace period plus a margin (it may be down).
+ */
+function nodeAgentShutsDown(vmi: VirtualMachineInstance, now: string): boolean {
+  const phase = vmi.status?.phase;
+  if (phase !== "Scheduled" && phase !== "Running") return false;
+  const grace = (vmi.spec as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ?? 30;
+  const deadline = Date.parse(vmi.metadata?.deletionTimestamp as string) + (grace + NODE_AGENT_MARGIN_SECONDS) * 1000;
+  return !(Date.parse(now) >= deadline);
+}
+
 /**
  * The controller's half of a VMI's life, from what it observes (the VMI and the pods labelled with its
  * UID). Level-based: the same observation always gives the same actions, and applying them moves the
@@ -55,6 +71,7 @@ export function decideVmi(vmi: VirtualMachineInstance, pods: ObservedPod[], now:
   const live = pods.filter(isLive);
   const phase = vmi.status?.phase ?? "";
   if (vmi.metadata?.deletionTimestamp !== undefined) {
+    if (live.length > 0 && nodeAgentShutsDown(vmi, now)) return [];
     if (live.length > 0) return [{ kind: "deletePods", pods: live.map((p) => p.metadata.name) }];
     const remaining = pods.filter((p) => p.metadata.deletionTimestamp !== undefined);
     // A pod being deleted may still run its domain: the finalizer stays until it is gone.
