@@ -30,7 +30,7 @@ fi
 # `--without-webhooks` keeps the webhook configurations of `pepr dev`; see pepr-manifest.mjs.
 (cd "$root" && node hack/node/pepr-manifest.mjs ${1:+"$1"} <"$manifest") | k apply --server-side --force-conflicts -f - >>"$logs/pepr-deploy.log"
 for d in $(k get deployments -n pepr-system -o name); do
-  k rollout status -n pepr-system "$d" --timeout 180s >>"$logs/pepr-deploy.log" 2>&1 ||
-    die "pepr: $d not ready in 180s; its pods: kubectl -n pepr-system describe pods; log: $logs/pepr-deploy.log"
+  k rollout status -n pepr-system "$d" --timeout 600s >>"$logs/pepr-deploy.log" 2>&1 ||
+    die "pepr: $d not ready in 600s; its pods: kubectl -n pepr-system describe pods; log: $logs/pepr-deploy.log"
 done
 log "pepr: module running in-cluster from $image"

@@ -1,6 +1,8 @@
 // Adapts `pepr build`'s manifest for this cluster, on stdin → stdout (YAML documents):
-// - a startupProbe on every container with a livenessProbe: under load, the module takes longer to
-//   load than Pepr's liveness probe allows (10 s delay, 3 × 10 s), and the kubelet killed it in a loop;
+// - probes that tolerate a busy node: under load the module takes minutes to load and its /healthz
+//   more than Pepr's 1 s timeout to answer, and the kubelet killed it in a loop (seen at load 30-65).
+//   A startupProbe (up to 10 min) holds the liveness probe off; liveness and readiness wait 10 s per
+//   call, and liveness restarts only after a minute of failures (KubeVirt's own probes allow 10 s);
 // - no CPU limit (requests kept): throttled to Pepr's 500m, the controller slowed every VM start on a
 //   busy 2-core node; KubeVirt sets no CPU limit on its control plane either;
 // - `--without-webhooks`: the webhook configurations left out (`pepr dev` serves them) and the
@@ -16,7 +18,11 @@ for (const doc of docs) {
   if (doc.kind === "Deployment") {
     if (withoutWebhooks && doc.metadata.name === "pepr-kubevirt-ts") doc.spec.replicas = 1;
     for (const c of doc.spec.template.spec.containers ?? []) {
-      if (c.livenessProbe) c.startupProbe = { ...c.livenessProbe, initialDelaySeconds: 5, periodSeconds: 5, failureThreshold: 60 };
+      if (c.livenessProbe) {
+        c.startupProbe = { ...c.livenessProbe, initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 10, failureThreshold: 120 };
+        c.livenessProbe = { ...c.livenessProbe, periodSeconds: 10, timeoutSeconds: 10, failureThreshold: 6 };
+      }
+      if (c.readinessProbe) c.readinessProbe = { ...c.readinessProbe, timeoutSeconds: 10 };
       if (c.resources?.limits) delete c.resources.limits.cpu;
     }
   }
