@@ -1,6 +1,14 @@
 import { ApiType, Bool, FreeList, Obj, Str } from "../schema";
 import { LocalObjectReference } from "./cloud-init";
 
+@ApiType("A PersistentVolumeClaim in the VMI's namespace (core/v1 PersistentVolumeClaimVolumeSource).")
+export class ClaimReference {
+  @Str("Name of the claim.", { required: true })
+  claimName!: string;
+  @Bool("Attach the claim read-only.")
+  readOnly?: boolean;
+}
+
 @ApiType("A CDI DataVolume in the VMI's namespace (needs CDI installed).")
 export class DataVolumeSource {
   @Str("Name of the DataVolume.", { required: true })

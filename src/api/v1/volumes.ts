@@ -1,6 +1,6 @@
 import { ApiType, Bool, Obj, Quantity, Str } from "../schema";
 import { CloudInitConfigDriveSource, CloudInitNoCloudSource } from "./cloud-init";
-import { DataVolumeSource, DownwardAPIVolumeSource, DownwardMetricsVolumeSource, MemoryDumpVolumeSource, SysprepSource } from "./volume-sources";
+import { ClaimReference, DataVolumeSource, DownwardAPIVolumeSource, DownwardMetricsVolumeSource, MemoryDumpVolumeSource, SysprepSource } from "./volume-sources";
 import { HOST_DISK_TYPES, PULL_POLICIES } from "./enums";
 
 @ApiType("A disk image shipped in a container image (under /disk/); the VM writes to a throw-away overlay.")
@@ -27,8 +27,8 @@ export class PersistentVolumeClaimSource {
 
 @ApiType("A claim used as a read-only base under a throw-away copy-on-write overlay.")
 export class EphemeralVolumeSource {
-  @Obj(() => PersistentVolumeClaimSource, "The claim that holds the base image.")
-  persistentVolumeClaim?: PersistentVolumeClaimSource;
+  @Obj(() => ClaimReference, "The claim that holds the base image.")
+  persistentVolumeClaim?: ClaimReference;
 }
 
 @ApiType("A blank sparse disk that lives as long as the VMI.")
