@@ -65,6 +65,8 @@ function elementValidators(schema: FieldSchema, each: boolean): PropertyDecorato
       return [IsBoolean(opts)];
     case "quantity":
       return [IsQuantity(opts)];
+    case "intOrString":
+      return [IsIntOrString(opts)];
     case "object":
       return [IsObject(opts), ValidateNested(opts)];
     case "map":
@@ -83,6 +85,19 @@ function IsQuantity(opts: { each: boolean }): PropertyDecorator {
       validator: {
         validate: isQuantity,
         defaultMessage: invalidValue("must be a quantity such as 64Mi, 1Gi, 500m or 2"),
+      },
+    },
+    opts,
+  );
+}
+
+function IsIntOrString(opts: { each: boolean }): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: "isIntOrString",
+      validator: {
+        validate: (v: unknown) => Number.isInteger(v) || typeof v === "string",
+        defaultMessage: invalidValue("must be an integer or a string such as 25%"),
       },
     },
     opts,

@@ -50,6 +50,10 @@ export const StrMap = (description: string, o: Opts = {}): PropertyDecorator =>
 export const QuantityMap = (description: string, o: Opts = {}): PropertyDecorator =>
   Field({ kind: "map", values: { kind: "quantity" } }, description, o);
 
+/** An integer or a string, such as a count or a percentage (Kubernetes' IntOrString). */
+export const IntOrString = (description: string, o: Opts = {}): PropertyDecorator =>
+  Field({ kind: "intOrString" }, description, o);
+
 /** An object Kubernetes itself defines and checks (object metadata, affinity): kept as given. */
 export const Free = (description: string, o: Opts = {}): PropertyDecorator =>
   Field({ kind: "free" }, description, o);
