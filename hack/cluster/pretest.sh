@@ -4,6 +4,9 @@
 # tests then fail (never skip), pointing at the logs this step names.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
+# KubeVirt v1.6.0's API and examples for test/conformance (Go module proxy); if this fails those
+# tests fail and say how to fetch them.
+bash "$root/hack/upstream/fetch.sh" || echo "pretest: fetching KubeVirt's API facts failed; test/conformance will fail" >&2
 if bash "$(dirname "$0")/start.sh"; then exit 0; fi
 echo "pretest: the local cluster did not start; the integration tests will fail. Logs: $logs" >&2
 exit 0

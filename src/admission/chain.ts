@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Cause, isKindName, KINDS, KindName } from "../api";
 import { isPlainObject, validateStructure } from "../api/schema";
 import { convertLegacyVirtualMachine, isLegacyVirtualMachine, LegacyVirtualMachine, RequestKind } from "../api/v1alpha1";
+import { otherGroupKindOf } from "../api/crd/other-group-kind-of";
 import { defaultObject, keepFirmwareUuid } from "./kinds";
 import { validateReplicaSet, validateVirtualMachine, validateVirtualMachineInstance, ValidationContext } from "./validation";
 
@@ -54,6 +55,9 @@ const RULES: Record<KindName, (object: never, ctx: ValidationContext) => Cause[]
  */
 export function validate(object: unknown, policy: ValidationContext = DEFAULT_POLICY): Cause[] {
   if (!isPlainObject(object)) return [{ field: "<root>", message: "must be a Kubernetes object (a YAML or JSON map)" }];
+  // Instancetypes, preferences and pools: their schema is their whole validation here.
+  const other = otherGroupKindOf(object);
+  if (other) return validateStructure(other.type, object);
   if (!isKindName(object.kind)) {
     return [{ field: "kind", message: `must be one of ${Object.keys(KINDS).join(", ")}; got ${JSON.stringify(object.kind)}` }];
   }

@@ -1,12 +1,14 @@
 import { parseArgs } from "node:util";
+import { DEFAULT_POLICY } from "../admission/chain";
 import { InputError } from "./read-documents";
 import { CommandIo, OutputFormat, validateCommand } from "./validate-command";
 
 const USAGE = `kubectl-virt: the kubevirt-ts CLI (also usable as \`kubectl virt\`)
 
 Usage:
-  kubectl-virt validate -f FILE [-f FILE ...] [-o yaml|json]
+  kubectl-virt validate -f FILE [-f FILE ...] [-o yaml|json] [--feature-gates GATE,GATE]
       Run the admission chain (v1alpha1 conversion, defaults, validation) offline.
+      --feature-gates: KubeVirt feature gates to assume enabled (for example HostDisk).
       FILE may hold several YAML documents; - reads standard input.
       Exit 0: all admitted (with -o, the admitted objects are printed). Exit 1: denied or unreadable.
 
@@ -43,7 +45,7 @@ function runValidate(args: readonly string[], io: CommandIo): number {
   try {
     parsed = parseArgs({
       args: [...args],
-      options: { filename: { type: "string", short: "f", multiple: true }, output: { type: "string", short: "o" } },
+      options: { filename: { type: "string", short: "f", multiple: true }, output: { type: "string", short: "o" }, "feature-gates": { type: "string" } },
       strict: true,
       allowPositionals: false,
     });
@@ -54,5 +56,6 @@ function runValidate(args: readonly string[], io: CommandIo): number {
   if (files.length === 0) throw new UsageError("validate needs -f FILE (or -f - for standard input)");
   const output = parsed.values.output;
   if (output !== undefined && output !== "yaml" && output !== "json") throw new UsageError(`-o must be yaml or json, not "${output}"`);
-  return validateCommand(files, output as OutputFormat, io);
+  const gates = (parsed.values["feature-gates"] ?? "").split(",").map(g => g.trim()).filter(Boolean);
+  return validateCommand(files, output as OutputFormat, io, { ...DEFAULT_POLICY, featureGates: new Set(gates) });
 }

@@ -39,7 +39,8 @@ function describe(doc: SourceDocument): string {
   const kind = typeof object.kind === "string" ? object.kind.toLowerCase() : "object";
   const metadata = isPlainObject(object.metadata) ? object.metadata : {};
   const name = typeof metadata.name === "string" ? metadata.name : typeof metadata.generateName === "string" ? `${metadata.generateName}*` : "<unnamed>";
-  return `${kind}.kubevirt.io/${name}`;
+  const group = typeof object.apiVersion === "string" && object.apiVersion.includes("/") ? object.apiVersion.split("/")[0] : "kubevirt.io";
+  return `${kind}.${group}/${name}`;
 }
 
 function render(objects: unknown[], output: "yaml" | "json"): string {

@@ -6,7 +6,8 @@ import { at, cause, quote, SpecRule } from "./rule";
 /** Interface names become parts of in-pod link names; KubeVirt allows this character set. */
 const INTERFACE_NAME = /^[A-Za-z0-9_-]+$/;
 const PCI_ADDRESS = /^[0-9a-fA-F]{4}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$/;
-const BINDINGS = ["masquerade", "bridge"] as const;
+/** Binding methods; slirp, passt and macvtap are discontinued (see discontinued-bindings.ts) but still count here. */
+const BINDINGS = ["masquerade", "bridge", "sriov", "binding", "slirp", "passt", "macvtap"] as const;
 
 const interfacePath = (path: string, i: number, ...rest: (string | number)[]): string => at(path, "domain", "devices", "interfaces", i, ...rest);
 

@@ -1,8 +1,8 @@
 import { duplicateNames, interfacesOf, isRecord, networksOf, text } from "./access";
 import { at, cause, quote, SpecRule } from "./rule";
 
-/** Network sources this API knows; KubeVirt's multus networks are not served (yet). */
-const NETWORK_SOURCES = ["pod"] as const;
+/** Network sources of the API. Multus networks are admitted as KubeVirt admits them; without Multus they cannot be wired. */
+const NETWORK_SOURCES = ["pod", "multus"] as const;
 
 const networkPath = (path: string, i: number, ...rest: string[]): string => at(path, "networks", i, ...rest);
 const interfacePath = (path: string, i: number, ...rest: string[]): string => at(path, "domain", "devices", "interfaces", i, ...rest);

@@ -6,12 +6,14 @@ import { ValidationContext } from "./context";
 import { CPU_RULES } from "./cpu";
 import { DEDICATED_CPU_RULES } from "./dedicated-cpu";
 import { DISK_OPTION_RULES } from "./disk-options";
+import { discontinuedBindings } from "./discontinued-bindings";
 import { DISK_RULES } from "./disks";
 import { DOMAIN_RULES } from "./domain";
 import { FIRMWARE_RULES } from "./firmware";
 import { hostDiskVolumes } from "./host-disk";
 import { INTERFACE_RULES } from "./interfaces";
 import { MEMORY_RULES } from "./memory";
+import { multusDefaultNetwork } from "./multus";
 import { NETWORK_RULES } from "./networks";
 import { forwardedPorts } from "./ports";
 import { at, cause, SpecRule } from "./rule";
@@ -34,6 +36,8 @@ export const VMI_SPEC_RULES: readonly SpecRule[] = [
   ...VOLUME_REFERENCE_RULES,
   ...NETWORK_RULES,
   ...INTERFACE_RULES,
+  multusDefaultNetwork,
+  discontinuedBindings,
   forwardedPorts,
 ];
 

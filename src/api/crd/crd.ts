@@ -3,6 +3,8 @@ import { LegacyVirtualMachine } from "../v1alpha1";
 import { ApiClass } from "../schema";
 import { JSONSchemaProps, schemaOf } from "./openapi-schema";
 import { PRINTER_COLUMNS, PrinterColumn } from "./printer-columns";
+import { otherGroupCrd } from "./other-group-crd";
+import { OTHER_GROUP_KINDS } from "./other-groups";
 
 export interface CustomResourceDefinition {
   apiVersion: "apiextensions.k8s.io/v1";
@@ -11,7 +13,7 @@ export interface CustomResourceDefinition {
   spec: {
     group: string;
     names: { kind: string; plural: string; singular: string; shortNames: string[]; categories: string[] };
-    scope: "Namespaced";
+    scope: "Namespaced" | "Cluster";
     versions: CrdVersion[];
   };
 }
@@ -21,7 +23,7 @@ interface CrdVersion {
   served: boolean;
   storage: boolean;
   schema: { openAPIV3Schema: JSONSchemaProps };
-  subresources: { status: Record<string, never>; scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath: string } };
+  subresources: { status?: Record<string, never>; scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath: string } };
   additionalPrinterColumns: PrinterColumn[];
 }
 
@@ -64,5 +66,5 @@ function version(info: KindInfo, name: string, type: ApiClass, storage: boolean)
 }
 
 export function allCrds(): CustomResourceDefinition[] {
-  return (Object.keys(KINDS) as KindName[]).map(crdFor);
+  return [...(Object.keys(KINDS) as KindName[]).map(crdFor), ...OTHER_GROUP_KINDS.map(otherGroupCrd)];
 }

@@ -50,6 +50,8 @@ function fieldSchema(schema: FieldSchema): JSONSchemaProps {
       return { type: "boolean" };
     case "quantity":
       return quantitySchema();
+    case "intOrString":
+      return { anyOf: [{ type: "integer" }, { type: "string" }], "x-kubernetes-int-or-string": true };
     case "object": {
       const nested = schemaOf(schema.type());
       delete nested.description;

@@ -10,6 +10,7 @@ export type FieldSchema =
   | { kind: "integer"; minimum?: number; maximum?: number; format?: "int32" | "int64" }
   | { kind: "boolean" }
   | { kind: "quantity" }
+  | { kind: "intOrString" }
   | { kind: "object"; type: () => ApiClass }
   | { kind: "array"; items: FieldSchema }
   | { kind: "map"; values: FieldSchema }

@@ -13,6 +13,7 @@ import {
   Min,
   ValidateBy,
   ValidateNested,
+  ValidationArguments,
 } from "class-validator";
 import { FIELDS_KEY, TYPE_DESCRIPTION_KEY } from "./metadata-keys";
 import { ApiClass, FieldDeclaration, FieldOptions, FieldSchema } from "./field-schema";
@@ -51,8 +52,8 @@ function elementValidators(schema: FieldSchema, each: boolean): PropertyDecorato
     case "string":
       return [
         IsString(opts),
-        ...(schema.enum ? [IsIn([...schema.enum], { ...opts, message: `$property must be one of: ${schema.enum.join(", ")}` })] : []),
-        ...(schema.pattern ? [Matches(new RegExp(schema.pattern), opts)] : []),
+        ...(schema.enum ? [IsIn([...schema.enum], { ...opts, message: unsupportedValue(schema.enum) })] : []),
+        ...(schema.pattern ? [Matches(new RegExp(schema.pattern), { ...opts, message: invalidValue(`must match the pattern ${schema.pattern}`) })] : []),
       ];
     case "integer":
       return [
@@ -64,6 +65,8 @@ function elementValidators(schema: FieldSchema, each: boolean): PropertyDecorato
       return [IsBoolean(opts)];
     case "quantity":
       return [IsQuantity(opts)];
+    case "intOrString":
+      return [IsIntOrString(opts)];
     case "object":
       return [IsObject(opts), ValidateNested(opts)];
     case "map":
@@ -81,7 +84,20 @@ function IsQuantity(opts: { each: boolean }): PropertyDecorator {
       name: "isQuantity",
       validator: {
         validate: isQuantity,
-        defaultMessage: () => "$property must be a quantity such as 64Mi, 1Gi, 500m or 2",
+        defaultMessage: invalidValue("must be a quantity such as 64Mi, 1Gi, 500m or 2"),
+      },
+    },
+    opts,
+  );
+}
+
+function IsIntOrString(opts: { each: boolean }): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: "isIntOrString",
+      validator: {
+        validate: (v: unknown) => Number.isInteger(v) || typeof v === "string",
+        defaultMessage: invalidValue("must be an integer or a string such as 25%"),
       },
     },
     opts,
@@ -89,8 +105,7 @@ function IsQuantity(opts: { each: boolean }): PropertyDecorator {
 }
 
 function MapValues(values: FieldSchema, opts: { each: boolean }): PropertyDecorator {
-  const check = values.kind === "quantity" ? isQuantity : (v: unknown) => typeof v === "string";
-  const what = values.kind === "quantity" ? "quantities such as 64Mi or 500m" : "strings";
+  const { check, what } = MAP_VALUE_CHECKS[values.kind] ?? MAP_VALUE_CHECKS.string!;
   return ValidateBy(
     {
       name: "mapValues",
@@ -101,6 +116,29 @@ function MapValues(values: FieldSchema, opts: { each: boolean }): PropertyDecora
     },
     opts,
   );
+}
+
+/** How each map value kind is checked, and how a denial names what was expected. */
+const MAP_VALUE_CHECKS: Partial<Record<FieldSchema["kind"], { check: (v: unknown) => boolean; what: string }>> = {
+  quantity: { check: isQuantity, what: "quantities such as 64Mi or 500m" },
+  integer: { check: v => Number.isInteger(v), what: "integers" },
+  string: { check: v => typeof v === "string", what: "strings" },
+};
+
+/** The API server's wording for a value outside an enum: it echoes the value and lists the allowed ones. */
+function unsupportedValue(allowed: readonly string[]): (args: ValidationArguments) => string {
+  const supported = allowed.map(v => JSON.stringify(v)).join(", ");
+  return args => `Unsupported value: ${echo(args.value)}: supported values: ${supported}`;
+}
+
+/** The API server's wording for a malformed value: it echoes the value, then says what is expected. */
+function invalidValue(expected: string): (args: ValidationArguments) => string {
+  return args => `Invalid value: ${echo(args.value)}: ${expected}`;
+}
+
+function echo(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 export type { ApiClass };

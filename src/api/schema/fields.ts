@@ -30,11 +30,29 @@ export const List = (type: () => ApiClass, description: string, o: Opts = {}): P
 export const StrList = (description: string, o: Opts = {}): PropertyDecorator =>
   Field({ kind: "array", items: { kind: "string" } }, description, o);
 
+/** A list of strings drawn from a fixed set (access modes). */
+export const EnumList = (values: readonly string[], description: string, o: Opts = {}): PropertyDecorator =>
+  Field({ kind: "array", items: { kind: "string", enum: values } }, description, o);
+
+export const IntList = (description: string, o: IntOpts = {}): PropertyDecorator =>
+  Field({ kind: "array", items: { kind: "integer", format: o.format } }, description, o);
+
+export const IntMap = (description: string, o: IntOpts = {}): PropertyDecorator =>
+  Field({ kind: "map", values: { kind: "integer", format: o.format } }, description, o);
+
+/** A list of objects Kubernetes itself defines (topology spread constraints, resource claims). */
+export const FreeList = (description: string, o: Opts = {}): PropertyDecorator =>
+  Field({ kind: "array", items: { kind: "free" } }, description, o);
+
 export const StrMap = (description: string, o: Opts = {}): PropertyDecorator =>
   Field({ kind: "map", values: { kind: "string" } }, description, o);
 
 export const QuantityMap = (description: string, o: Opts = {}): PropertyDecorator =>
   Field({ kind: "map", values: { kind: "quantity" } }, description, o);
+
+/** An integer or a string, such as a count or a percentage (Kubernetes' IntOrString). */
+export const IntOrString = (description: string, o: Opts = {}): PropertyDecorator =>
+  Field({ kind: "intOrString" }, description, o);
 
 /** An object Kubernetes itself defines and checks (object metadata, affinity): kept as given. */
 export const Free = (description: string, o: Opts = {}): PropertyDecorator =>

@@ -1,5 +1,5 @@
 export { ApiType, Field } from "./field";
-export { Bool, Free, Int, List, Obj, Quantity, QuantityMap, Str, StrList, StrMap } from "./fields";
+export { Bool, EnumList, Free, FreeList, Int, IntList, IntMap, IntOrString, List, Obj, Quantity, QuantityMap, Str, StrList, StrMap } from "./fields";
 export type { ApiClass, FieldDeclaration, FieldSchema } from "./field-schema";
 export { readFields, readTypeDescription } from "./read-fields";
 export { materialize, isPlainObject } from "./materialize";

@@ -1,4 +1,5 @@
-import { ApiType, Bool, Int, Obj, Quantity, QuantityMap, Str } from "../schema";
+import { ApiType, Bool, Int, List, Obj, Quantity, QuantityMap, Str } from "../schema";
+import { CPUFeature, NUMA, Realtime } from "./cpu-options";
 
 @ApiType("Compute resources the VM asks for and is limited to, as on a Pod's container.")
 export class ResourceRequirements {
@@ -12,16 +13,26 @@ export class ResourceRequirements {
 
 @ApiType("The guest's CPU: topology and model.")
 export class CPU {
-  @Int("Number of cores inside the VMI. Defaults to 1 or to the CPU request/limit.", { minimum: 1, format: "int32" })
+  @Int("Number of cores inside the VMI. Defaults to 1 or to the CPU request/limit.", { minimum: 1, format: "int64" })
   cores?: number;
-  @Int("Number of sockets inside the VMI. Defaults to 1.", { minimum: 1, format: "int32" })
+  @Int("Number of sockets inside the VMI. Defaults to 1.", { minimum: 1, format: "int64" })
   sockets?: number;
-  @Int("Number of threads per core inside the VMI. Defaults to 1.", { minimum: 1, format: "int32" })
+  @Int("Number of threads per core inside the VMI. Defaults to 1.", { minimum: 1, format: "int64" })
   threads?: number;
   @Str("CPU model presented to the guest: host-passthrough, host-model or a named QEMU model.")
   model?: string;
   @Bool("Request dedicated physical CPUs for the VMI's vCPUs.")
   dedicatedCpuPlacement?: boolean;
+  @Int("Most sockets the guest may grow to by CPU hotplug. Defaults to four times sockets.", { format: "int64" })
+  maxSockets?: number;
+  @List(() => CPUFeature, "CPU flags to add to or remove from the model.")
+  features?: CPUFeature[];
+  @Bool("Give QEMU's emulator thread a dedicated physical CPU of its own (with dedicatedCpuPlacement).")
+  isolateEmulatorThread?: boolean;
+  @Obj(() => NUMA, "The guest's NUMA topology.")
+  numa?: NUMA;
+  @Obj(() => Realtime, "Run vCPUs with real-time priority (with dedicatedCpuPlacement).")
+  realtime?: Realtime;
 }
 
 @ApiType("Hugepages backing the guest's memory.")
@@ -36,6 +47,8 @@ export class Memory {
   guest?: string | number;
   @Obj(() => Hugepages, "Back the guest's memory with hugepages.")
   hugepages?: Hugepages;
+  @Quantity("Most memory the guest may grow to by memory hotplug.")
+  maxGuest?: string | number;
 }
 
 @ApiType("The emulated machine.")

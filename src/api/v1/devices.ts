@@ -1,6 +1,9 @@
 import { ApiType, Bool, List, Obj } from "../schema";
 import { Disk } from "./disks";
 import { Interface } from "./interfaces";
+import { GPU, HostDevice } from "./host-devices";
+import { ClientPassthroughDevices, DownwardMetrics, Filesystem, Input, PanicDevice, SoundDevice, TPMDevice, VideoDevice } from "./peripherals";
+import { Watchdog } from "./watchdog";
 
 @ApiType("A virtio random number generator fed from the host's entropy.")
 export class Rng {}
@@ -25,4 +28,36 @@ export class Devices {
   networkInterfaceMultiqueue?: boolean;
   @Bool("Give virtio disks one queue per vCPU.")
   blockMultiQueue?: boolean;
+  @Bool("Attach a tablet input device for the graphical console. Defaults to true when graphics are attached.")
+  autoattachInputDevice?: boolean;
+  @Bool("Attach a virtio VSOCK device (needs the VSOCK feature gate).")
+  autoattachVSOCK?: boolean;
+  @Bool("Keep a log of the serial console beside the launcher. Defaults to the cluster setting.")
+  logSerialConsole?: boolean;
+  @Bool("Use virtio-transitional devices so older guests (kernels before virtio 1.0) find them.")
+  useVirtioTransitional?: boolean;
+  @Bool("Leave no spare PCI ports for hot-plugged disks and NICs.")
+  disableHotplug?: boolean;
+  @List(() => Filesystem, "Volumes shared as filesystems (virtiofs).")
+  filesystems?: Filesystem[];
+  @List(() => GPU, "GPUs passed to the guest.")
+  gpus?: GPU[];
+  @List(() => HostDevice, "Host devices passed to the guest.")
+  hostDevices?: HostDevice[];
+  @List(() => Input, "Input devices.")
+  inputs?: Input[];
+  @List(() => PanicDevice, "Panic notifier devices.")
+  panicDevices?: PanicDevice[];
+  @Obj(() => SoundDevice, "A sound card.")
+  sound?: SoundDevice;
+  @Obj(() => TPMDevice, "An emulated TPM.")
+  tpm?: TPMDevice;
+  @Obj(() => VideoDevice, "The video device model.")
+  video?: VideoDevice;
+  @Obj(() => Watchdog, "A watchdog device.")
+  watchdog?: Watchdog;
+  @Obj(() => ClientPassthroughDevices, "Pass client-side USB devices to the guest.")
+  clientPassthrough?: ClientPassthroughDevices;
+  @Obj(() => DownwardMetrics, "A virtio-serial port with host and VM metrics (needs the DownwardMetrics feature gate).")
+  downwardMetrics?: DownwardMetrics;
 }

@@ -1,4 +1,5 @@
 import { ApiType, Bool, Int, Obj, Str } from "../schema";
+import { BlockSize } from "./block-size";
 import { CDROM_BUSES, DISK_BUSES, DISK_CACHE_MODES, DISK_IO_MODES, LUN_BUSES, TRAY_STATES } from "./enums";
 
 @ApiType("Attach the volume as a plain disk.")
@@ -17,6 +18,8 @@ export class LunTarget {
   bus?: string;
   @Bool("Expose the LUN read-only to the guest.")
   readonly?: boolean;
+  @Bool("Let the guest issue SCSI persistent reservations (needs the PersistentReservation feature gate).")
+  reservation?: boolean;
 }
 
 @ApiType("Attach the volume as a CD-ROM.")
@@ -51,4 +54,10 @@ export class Disk {
   dedicatedIOThread?: boolean;
   @Bool("Allow several VMs to share the disk.")
   shareable?: boolean;
+  @Obj(() => BlockSize, "Sector sizes the guest sees.")
+  blockSize?: BlockSize;
+  @Str("What the guest sees on an I/O error: stop (pause the VM), ignore, report or enospace. Defaults to stop.")
+  errorPolicy?: string;
+  @Str("Tag the disk carries in the guest's device metadata.")
+  tag?: string;
 }

@@ -1,4 +1,6 @@
-import { ApiType, Obj } from "../schema";
+import { ApiType, Obj, Str } from "../schema";
+import { Chassis, DiskIOThreads } from "./chassis";
+import { LaunchSecurity } from "./launch-security";
 import { CPU, Machine, Memory, ResourceRequirements } from "./compute";
 import { Devices } from "./devices";
 import { Clock, Features } from "./features";
@@ -22,4 +24,12 @@ export class DomainSpec {
   features?: Features;
   @Obj(() => Devices, "Attached devices.", { required: true })
   devices!: Devices;
+  @Obj(() => Chassis, "SMBIOS chassis information.")
+  chassis?: Chassis;
+  @Str("How disks share I/O threads: shared (one for all), auto (a small pool) or supplementalPool.")
+  ioThreadsPolicy?: string;
+  @Obj(() => DiskIOThreads, "Size of the supplemental I/O thread pool.")
+  ioThreads?: DiskIOThreads;
+  @Obj(() => LaunchSecurity, "Memory encryption (AMD SEV).")
+  launchSecurity?: LaunchSecurity;
 }

@@ -18,3 +18,9 @@ export const CONDITION_STATUSES = ["True", "False", "Unknown"] as const;
 export type DiskBus = (typeof DISK_BUSES)[number];
 export type RunStrategy = (typeof RUN_STRATEGIES)[number];
 export type VmiPhase = (typeof VMI_PHASES)[number];
+
+// Value sets the upstream OpenAPI schema itself enumerates.
+export const DNS_POLICIES = ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"] as const;
+export const QOS_CLASSES = ["BestEffort", "Burstable", "Guaranteed"] as const;
+export const ACCESS_MODES = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"] as const;
+export const VOLUME_MODES = ["Block", "Filesystem", "FromStorageProfile"] as const;

@@ -1,4 +1,6 @@
 import { ApiType, Bool, Int, Obj, Str } from "../schema";
+import { FeatureHyperv, FeatureKVM, HyperVPassthrough } from "./hyperv";
+import { Timer } from "./timers";
 
 @ApiType("A feature switched on or off.")
 export class FeatureState {
@@ -22,6 +24,14 @@ export class Features {
   apic?: FeatureAPIC;
   @Obj(() => FeatureState, "System Management Mode, needed for EFI Secure Boot.")
   smm?: FeatureState;
+  @Obj(() => FeatureHyperv, "Hyper-V enlightenments, for Windows guests.")
+  hyperv?: FeatureHyperv;
+  @Obj(() => HyperVPassthrough, "Every Hyper-V enlightenment the host offers; excludes hyperv.")
+  hypervPassthrough?: HyperVPassthrough;
+  @Obj(() => FeatureKVM, "KVM-specific features.")
+  kvm?: FeatureKVM;
+  @Obj(() => FeatureState, "Paravirtual spinlocks. Enabled by default.")
+  pvspinlock?: FeatureState;
 }
 
 @ApiType("A guest clock that keeps UTC plus an offset.")
@@ -36,4 +46,6 @@ export class Clock {
   utc?: ClockOffsetUTC;
   @Str("Keep the clock in this timezone, for example Europe/Berlin.")
   timezone?: string;
+  @Obj(() => Timer, "Timers the guest sees.")
+  timer?: Timer;
 }

@@ -55,4 +55,14 @@ export class Firmware {
   bootloader?: Bootloader;
   @Obj(() => KernelBoot, "Boot a kernel directly.")
   kernelBoot?: KernelBoot;
+  @Obj(() => ACPI, "ACPI tables handed to the guest.")
+  acpi?: ACPI;
+}
+
+@ApiType("Extra ACPI tables, each taken from a volume.")
+export class ACPI {
+  @Str("Name of the volume holding a SLIC table (software licensing).")
+  slicNameRef?: string;
+  @Str("Name of the volume holding an MSDM table (Windows product key).")
+  msdmNameRef?: string;
 }

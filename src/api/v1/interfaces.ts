@@ -1,4 +1,6 @@
 import { ApiType, Int, List, Obj, Str } from "../schema";
+import { DHCPOptions } from "./dhcp-options";
+import { DeprecatedInterfaceMacvtap, DeprecatedInterfacePasst, DeprecatedInterfaceSlirp, InterfaceSRIOV, MultusNetwork, PluginBinding } from "./interface-bindings";
 import { INTERFACE_MODELS, PORT_PROTOCOLS } from "./enums";
 
 @ApiType("A port the guest exposes through the masquerade binding.")
@@ -35,6 +37,24 @@ export class Interface {
   masquerade?: InterfaceMasquerade;
   @Obj(() => InterfaceBridge, "Bridge binding: the guest takes the pod's address.")
   bridge?: InterfaceBridge;
+  @Obj(() => InterfaceSRIOV, "SR-IOV binding: a virtual function of a host NIC.")
+  sriov?: InterfaceSRIOV;
+  @Obj(() => DeprecatedInterfaceSlirp, "Deprecated slirp binding.")
+  slirp?: DeprecatedInterfaceSlirp;
+  @Obj(() => DeprecatedInterfacePasst, "Deprecated passt binding.")
+  passt?: DeprecatedInterfacePasst;
+  @Obj(() => DeprecatedInterfaceMacvtap, "Deprecated macvtap binding.")
+  macvtap?: DeprecatedInterfaceMacvtap;
+  @Obj(() => PluginBinding, "Binding through a network binding plugin. Not with the other bindings.")
+  binding?: PluginBinding;
+  @Obj(() => DHCPOptions, "Extra DHCP options for the guest.")
+  dhcpOptions?: DHCPOptions;
+  @Int("ACPI index of the NIC, which fixes its name in the guest (for example eno1).", { format: "int32" })
+  acpiIndex?: number;
+  @Str("Link state: up, down or absent (unplugged). Defaults to up.")
+  state?: string;
+  @Str("Tag the NIC carries in the guest's device metadata.")
+  tag?: string;
 }
 
 @ApiType("The pod's own network.")
@@ -51,4 +71,6 @@ export class Network {
   name!: string;
   @Obj(() => PodNetwork, "Connect to the pod network.")
   pod?: PodNetwork;
+  @Obj(() => MultusNetwork, "Connect to a Multus secondary network.")
+  multus?: MultusNetwork;
 }

@@ -1,5 +1,8 @@
 import { ApiType, Bool, Free, Int, List, Obj, Str } from "../schema";
 import { Condition } from "./conditions";
+import { DataVolumeTemplateSpec } from "./data-volume-template";
+import { InstancetypeMatcher, InstancetypeStatusRef, PreferenceMatcher } from "./instancetype-matchers";
+import { VirtualMachineMemoryDumpRequest, VirtualMachineStartFailure, VirtualMachineStateChangeRequest, VirtualMachineVolumeRequest, VolumeSnapshotStatus, VolumeUpdateState } from "./vm-status-types";
 import { RUN_STRATEGIES } from "./enums";
 import { VirtualMachineInstanceTemplateSpec } from "./vmi";
 
@@ -11,6 +14,14 @@ export class VirtualMachineSpec {
   runStrategy?: string;
   @Obj(() => VirtualMachineInstanceTemplateSpec, "The instance this VM runs.", { required: true })
   template!: VirtualMachineInstanceTemplateSpec;
+  @List(() => DataVolumeTemplateSpec, "DataVolumes the VM creates and owns (needs CDI).")
+  dataVolumeTemplates?: DataVolumeTemplateSpec[];
+  @Obj(() => InstancetypeMatcher, "Instancetype giving the VM its CPU and memory.")
+  instancetype?: InstancetypeMatcher;
+  @Obj(() => PreferenceMatcher, "Preference giving the VM default settings.")
+  preference?: PreferenceMatcher;
+  @Str("How a changed volume reaches a running VM: Replacement (the default) or Migration.")
+  updateVolumesStrategy?: string;
 }
 
 @ApiType("The observed state of a virtual machine.")
@@ -29,10 +40,26 @@ export class VirtualMachineStatus {
   observedGeneration?: number;
   @Int("The metadata.generation the controller is working towards.", { format: "int64" })
   desiredGeneration?: number;
-  @Free("Restart backoff after failed starts: consecutiveFailCount, retryAfterTimestamp.")
-  startFailure?: Record<string, unknown>;
-  @Free("Pending start and stop requests.")
-  stateChangeRequests?: Record<string, unknown>;
+  @Obj(() => VirtualMachineStartFailure, "Restart backoff after failed starts.")
+  startFailure?: VirtualMachineStartFailure;
+  @List(() => VirtualMachineStateChangeRequest, "Pending start and stop requests.")
+  stateChangeRequests?: VirtualMachineStateChangeRequest[];
+  @Obj(() => InstancetypeStatusRef, "The instancetype in use.")
+  instancetypeRef?: InstancetypeStatusRef;
+  @Obj(() => InstancetypeStatusRef, "The preference in use.")
+  preferenceRef?: InstancetypeStatusRef;
+  @Obj(() => VirtualMachineMemoryDumpRequest, "A memory dump of the VM.")
+  memoryDumpRequest?: VirtualMachineMemoryDumpRequest;
+  @Str("Name of the restore in progress.")
+  restoreInProgress?: string;
+  @Str("Name of the snapshot in progress.")
+  snapshotInProgress?: string;
+  @List(() => VirtualMachineVolumeRequest, "Pending volume hot-plugs and unplugs.")
+  volumeRequests?: VirtualMachineVolumeRequest[];
+  @List(() => VolumeSnapshotStatus, "Which volumes can be snapshotted.")
+  volumeSnapshotStatuses?: VolumeSnapshotStatus[];
+  @Obj(() => VolumeUpdateState, "Progress of a volume update.")
+  volumeUpdateState?: VolumeUpdateState;
 }
 
 @ApiType("A virtual machine: a VMI template plus when it should run.")

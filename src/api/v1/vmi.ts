@@ -1,7 +1,13 @@
-import { ApiType, Free, Int, List, Obj, Str, StrList, StrMap } from "../schema";
+import { ApiType, Free, FreeList, Int, List, Obj, Str, StrList, StrMap } from "../schema";
+import { AccessCredential } from "./access-credentials";
+import { Machine } from "./compute";
+import { VirtualMachineInstanceMigrationState } from "./migration-state";
+import { Probe } from "./probes";
+import { CPUTopology, DeviceStatus, KernelBootStatus, MemoryStatus, TopologyHints, VirtualMachineInstanceGuestOSInfo } from "./vmi-status-types";
+import { StorageMigratedVolumeInfo, VolumeStatus } from "./volume-status";
 import { Condition } from "./conditions";
 import { DomainSpec } from "./domain";
-import { EVICTION_STRATEGIES, START_STRATEGIES, VMI_PHASES } from "./enums";
+import { DNS_POLICIES, EVICTION_STRATEGIES, QOS_CLASSES, START_STRATEGIES, VMI_PHASES } from "./enums";
 import { Network } from "./interfaces";
 import { Volume } from "./volumes";
 
@@ -33,6 +39,22 @@ export class VirtualMachineInstanceSpec {
   priorityClassName?: string;
   @Str("Paused: start the VMI paused.", { enum: START_STRATEGIES })
   startStrategy?: string;
+  @List(() => AccessCredential, "SSH keys and passwords injected into the guest.")
+  accessCredentials?: AccessCredential[];
+  @Str("CPU architecture of the guest: amd64, arm64 or s390x. Defaults to the cluster's.")
+  architecture?: string;
+  @Free("DNS settings of the launcher pod, merged with those dnsPolicy makes (core/v1 PodDNSConfig).")
+  dnsConfig?: Record<string, unknown>;
+  @Str("DNS policy of the launcher pod. Defaults to ClusterFirst.", { enum: DNS_POLICIES })
+  dnsPolicy?: string;
+  @Obj(() => Probe, "When the VMI counts as dead and is restarted.")
+  livenessProbe?: Probe;
+  @Obj(() => Probe, "When the VMI counts as ready for traffic.")
+  readinessProbe?: Probe;
+  @FreeList("Dynamic resource allocation claims GPUs and host devices draw from (core/v1 PodResourceClaim).")
+  resourceClaims?: Record<string, unknown>[];
+  @FreeList("How VMIs spread across zones and nodes (core/v1 TopologySpreadConstraint).")
+  topologySpreadConstraints?: Record<string, unknown>[];
 }
 
 @ApiType("A taint the launcher pod tolerates.")
@@ -61,6 +83,14 @@ export class VirtualMachineInstanceNetworkInterface {
   mac?: string;
   @Str("Name of the interface inside the guest.")
   interfaceName?: string;
+  @Str("Where the data came from: domain, guest-agent, multus-status, or several joined by commas.")
+  infoSource?: string;
+  @Str("Link state the guest reports: up or down.")
+  linkState?: string;
+  @Str("Name of the matching interface in the launcher pod.")
+  podInterfaceName?: string;
+  @Int("Number of queues of the NIC.", { format: "int32" })
+  queueCount?: number;
 }
 
 @ApiType("When a VMI entered a phase.")
@@ -85,6 +115,48 @@ export class VirtualMachineInstanceStatus {
   interfaces?: VirtualMachineInstanceNetworkInterface[];
   @List(() => VirtualMachineInstancePhaseTransitionTimestamp, "When each phase was entered.")
   phaseTransitionTimestamps?: VirtualMachineInstancePhaseTransitionTimestamp[];
+  @Str("QoS class of the launcher pod.", { enum: QOS_CLASSES })
+  qosClass?: string;
+  @Str("Node the VMI is being evacuated from.")
+  evacuationNodeName?: string;
+  @Str("Whether the guest's filesystems are frozen (frozen), for snapshots.")
+  fsFreezeStatus?: string;
+  @StrMap("Launcher pods of the VMI (by pod UID) and their nodes.")
+  activePods?: Record<string, string>;
+  @Obj(() => VirtualMachineInstanceGuestOSInfo, "The guest OS, as its agent reports it.")
+  guestOSInfo?: VirtualMachineInstanceGuestOSInfo;
+  @Obj(() => VirtualMachineInstanceMigrationState, "The latest migration.")
+  migrationState?: VirtualMachineInstanceMigrationState;
+  @Str("BlockMigration or LiveMigration.")
+  migrationMethod?: string;
+  @Str("How migration traffic is carried.")
+  migrationTransport?: string;
+  @List(() => StorageMigratedVolumeInfo, "Volumes moved to other claims.")
+  migratedVolumes?: StorageMigratedVolumeInfo[];
+  @List(() => VolumeStatus, "State of each volume.")
+  volumeStatus?: VolumeStatus[];
+  @Obj(() => KernelBootStatus, "Checksums of a kernel boot's artifacts.")
+  kernelBootStatus?: KernelBootStatus;
+  @Str("Launcher image the VMI runs in.")
+  launcherContainerImageVersion?: string;
+  @Obj(() => Machine, "Machine type the VMI runs with.")
+  machine?: Machine;
+  @Obj(() => MemoryStatus, "Memory at boot, requested and current.")
+  memory?: MemoryStatus;
+  @Obj(() => CPUTopology, "CPU topology the guest has now.")
+  currentCPUTopology?: CPUTopology;
+  @Obj(() => DeviceStatus, "State of GPUs and host devices.")
+  deviceStatus?: DeviceStatus;
+  @Obj(() => TopologyHints, "Host facts kept across migrations.")
+  topologyHints?: TopologyHints;
+  @Int("User id QEMU runs as in the launcher.", { format: "int64" })
+  runtimeUser?: number;
+  @Str("SELinux context of the launcher.")
+  selinuxContext?: string;
+  @Str("Controller revision of the VM the VMI was made from.")
+  virtualMachineRevisionName?: string;
+  @Int("Context id of the VMI's VSOCK device.", { format: "int64" })
+  VSOCKCID?: number;
 }
 
 @ApiType("A running virtual machine: one launcher pod, one guest.")

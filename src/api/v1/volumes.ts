@@ -1,5 +1,6 @@
 import { ApiType, Bool, Obj, Quantity, Str } from "../schema";
 import { CloudInitConfigDriveSource, CloudInitNoCloudSource } from "./cloud-init";
+import { ClaimReference, DataVolumeSource, DownwardAPIVolumeSource, DownwardMetricsVolumeSource, MemoryDumpVolumeSource, SysprepSource } from "./volume-sources";
 import { HOST_DISK_TYPES, PULL_POLICIES } from "./enums";
 
 @ApiType("A disk image shipped in a container image (under /disk/); the VM writes to a throw-away overlay.")
@@ -26,8 +27,8 @@ export class PersistentVolumeClaimSource {
 
 @ApiType("A claim used as a read-only base under a throw-away copy-on-write overlay.")
 export class EphemeralVolumeSource {
-  @Obj(() => PersistentVolumeClaimSource, "The claim that holds the base image.")
-  persistentVolumeClaim?: PersistentVolumeClaimSource;
+  @Obj(() => ClaimReference, "The claim that holds the base image.")
+  persistentVolumeClaim?: ClaimReference;
 }
 
 @ApiType("A blank sparse disk that lives as long as the VMI.")
@@ -98,6 +99,16 @@ export class Volume {
   secret?: SecretVolumeSource;
   @Obj(() => ServiceAccountVolumeSource, "A ServiceAccount as a disk.")
   serviceAccount?: ServiceAccountVolumeSource;
+  @Obj(() => DataVolumeSource, "A CDI DataVolume.")
+  dataVolume?: DataVolumeSource;
+  @Obj(() => DownwardAPIVolumeSource, "Pod and VMI metadata as a disk.")
+  downwardAPI?: DownwardAPIVolumeSource;
+  @Obj(() => DownwardMetricsVolumeSource, "Host and VM metrics as a disk.")
+  downwardMetrics?: DownwardMetricsVolumeSource;
+  @Obj(() => MemoryDumpVolumeSource, "A claim that receives a memory dump.")
+  memoryDump?: MemoryDumpVolumeSource;
+  @Obj(() => SysprepSource, "A Windows Sysprep answer file as a disk.")
+  sysprep?: SysprepSource;
 }
 
 /** The volume source fields, in declaration order: a volume sets exactly one. */
@@ -112,5 +123,10 @@ export const VOLUME_SOURCES = [
   "configMap",
   "secret",
   "serviceAccount",
+  "dataVolume",
+  "downwardAPI",
+  "downwardMetrics",
+  "memoryDump",
+  "sysprep",
 ] as const satisfies readonly (keyof Volume)[];
 export type VolumeSourceName = (typeof VOLUME_SOURCES)[number];
