@@ -13,6 +13,7 @@ import { qemuUser } from "./host/qemu-user";
 import { DomainSupervisor } from "./lifecycle/supervisor";
 import type { Outcome } from "./lifecycle/outcome";
 import type { Logger } from "./log";
+import { checkVmiInput } from "./input/check-vmi";
 import { startVm } from "./vm-runtime";
 
 export interface LauncherConfig {
@@ -90,8 +91,20 @@ export class Launcher implements CommandHandler {
     }
   }
 
-  /** Defines and starts the VMI's domain once; later syncs of a running domain are no-ops. */
+  /**
+   * Defines and starts the VMI's domain once; later syncs of a running domain are no-ops. A VMI the
+   * admission chain refuses is refused before anything is touched, and the launcher keeps waiting
+   * for a valid one (the caller gets every cause with its field path).
+   */
   sync(vmi: VirtualMachineInstance): Promise<unknown> {
+    if (this.syncing === undefined) {
+      try {
+        checkVmiInput(vmi, this.config.featureGates);
+      } catch (err) {
+        this.config.log("sync refused", { error: (err as Error).message });
+        return Promise.reject(err);
+      }
+    }
     this.syncing ??= this.startDomain(vmi).catch((err: unknown) => {
       const error = new Error(`starting the VMI failed: ${(err as Error).message}`, { cause: err });
       this.settle({ kind: "failed", error });
