@@ -33,14 +33,16 @@ function runWorker(args: Args, from: number, tally: Tally): Promise<number | und
     const worker = new Worker(join(__dirname, "worker-entry.mjs"), { workerData: { seed: args.seed, runs: args.runs, from } });
     let current = from;
     let lastBeat = Date.now();
+    let loaded = false; // loading the worker (tsx compiling the chain) is not a hang
     const watchdog = setInterval(() => {
-      if (Date.now() - lastBeat < args.hangMs) return;
+      if (!loaded || Date.now() - lastBeat < args.hangMs) return;
       clearInterval(watchdog);
       tally.hangs.push(`#${current} (no answer in ${args.hangMs} ms): ${inputAt(args.seed, current)}`);
       void worker.terminate().then(() => resolve(current + 1));
     }, Math.min(1000, args.hangMs));
     worker.on("message", (m: { kind: string; n: number; ms: number; outcome: Outcome }) => {
       lastBeat = Date.now();
+      loaded = true;
       if (m.kind === "start") {
         current = m.n;
         tally.done = Math.max(tally.done, m.n + 1);
