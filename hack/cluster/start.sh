@@ -34,6 +34,7 @@ pid_alive kube-scheduler || start_scheduler
 apply_crds
 [ "${KVTS_PEPR:-dev}" = deploy ] || pid_alive pepr || start_pepr   # deploy: hack/node runs it in-cluster
 bash "$root/hack/node/start.sh"   # the node (hack/node): containerd, kubelet, kube-proxy, images
+bash "$root/hack/cluster/fail-safe-admission.sh"   # the API server's own checks, then webhooks answering
 
 rss_kb=$(ip netns pids "$NETNS" | xargs -r ps -o rss= -p | awk '{s+=$1} END {print s+0}')
 log "ready in $((SECONDS - start))s; processes in $NETNS use $((rss_kb / 1024)) MiB RSS"

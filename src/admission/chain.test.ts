@@ -2,7 +2,10 @@ import test from "ava";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
-import { admit, AdmissionPolicy, mutate, validate } from "./chain";
+import { admit, AdmissionPolicy, mutate, validate, validateUpdate } from "./chain";
+import { newCirrosVmi } from "../../test/fixtures/vmi-builder";
+
+const vmiForUpdate = { ...newCirrosVmi(), metadata: { name: "u" } };
 
 const fixtures = join(__dirname, "../../test/fixtures");
 const policy: AdmissionPolicy = { featureGates: new Set(), newUuid: () => "11111111-2222-4333-8444-555555555555" };
@@ -109,3 +112,18 @@ for (const file of manifests("invalid")) {
     }
   });
 }
+
+test("validateUpdate: a VMI's spec is immutable for users; a default the stored object lacks is not a change", t => {
+  const created = admit({ object: structuredClone(vmiForUpdate), operation: "CREATE" });
+  if (!created.allowed) return t.fail(JSON.stringify(created.causes));
+  const stored = created.object as { spec: { domain: { machine?: unknown; resources: unknown } } };
+  const relabel = { ...structuredClone(stored), metadata: { name: "u", labels: { a: "b" } } };
+  t.deepEqual(validateUpdate(relabel, stored, "kubernetes-admin"), []);
+  const olderStored = structuredClone(stored);
+  delete olderStored.spec.domain.machine; // stored before that default existed
+  t.deepEqual(validateUpdate(relabel, olderStored, "kubernetes-admin"), []);
+  const resized = structuredClone(stored);
+  resized.spec.domain.resources = { requests: { memory: "2Gi" } };
+  t.regex(validateUpdate(resized, stored, "kubernetes-admin").map(c => `${c.field}: ${c.message}`).join(), /spec\.domain: a VirtualMachineInstance's spec cannot change/);
+  t.deepEqual(validateUpdate(resized, stored, "system:serviceaccount:pepr-system:pepr-kubevirt-ts"), []);
+});

@@ -4,6 +4,7 @@ import { isPlainObject, validateStructure } from "../api/schema";
 import { convertLegacyVirtualMachine, isLegacyVirtualMachine, LegacyVirtualMachine, RequestKind } from "../api/v1alpha1";
 import { otherGroupKindOf } from "../api/crd/other-group-kind-of";
 import { defaultObject, keepFirmwareUuid } from "./kinds";
+import { vmiSpecUnchanged } from "./validation/vmi-update";
 import { validateReplicaSet, validateVirtualMachine, validateVirtualMachineInstance, ValidationContext } from "./validation";
 
 type Json = Record<string, unknown>;
@@ -69,6 +70,18 @@ export function validate(object: unknown, policy: ValidationContext = DEFAULT_PO
 
 function legacyNotConverted(): Cause {
   return { field: "apiVersion", message: "a kubevirt.io/v1alpha1 VirtualMachine must be converted to v1 by the mutating webhook first; is the module's mutating webhook registered?" };
+}
+
+/**
+ * Rules that compare an update with the stored object: a VMI's spec is immutable except to the
+ * platform's own service accounts (`username` is the request's userInfo.username).
+ */
+export function validateUpdate(object: unknown, oldObject: unknown, username: string | undefined, policy: AdmissionPolicy = DEFAULT_POLICY): Cause[] {
+  if (!isPlainObject(object) || object.kind !== "VirtualMachineInstance") return [];
+  // The stored object is defaulted the way the update was, so a default added by a newer module
+  // (on the update, not on the stored object) does not count as the user's change.
+  const before = mutate({ object: oldObject, operation: "UPDATE", oldObject }, policy) ?? oldObject;
+  return vmiSpecUnchanged(before, object, username);
 }
 
 /** Both halves, as the API server runs them: what `kubectl-virt validate` runs offline. */

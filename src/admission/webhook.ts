@@ -1,7 +1,7 @@
 import type { KubernetesObject } from "kubernetes-fluent-client";
 import type { PeprMutateRequest, PeprValidateRequest } from "pepr";
 import { formatCauses } from "../api";
-import { AdmissionPolicy, mutate, validate } from "./chain";
+import { AdmissionPolicy, mutate, validate, validateUpdate } from "./chain";
 
 type ValidateResponse = ReturnType<PeprValidateRequest<KubernetesObject>["Approve"]>;
 
@@ -21,6 +21,8 @@ export function mutateRequest(request: PeprMutateRequest<KubernetesObject>, poli
 
 /** Approves, or denies naming every offending field in one message (HTTP 422, as KubeVirt). */
 export function validateRequest(request: PeprValidateRequest<KubernetesObject>, policy: AdmissionPolicy): ValidateResponse {
+  const { operation, oldObject, userInfo } = request.Request;
   const causes = validate(request.Raw, policy);
+  if (operation === "UPDATE") causes.push(...validateUpdate(request.Raw, oldObject, userInfo?.username, policy));
   return causes.length === 0 ? request.Approve() : request.Deny(formatCauses(causes), 422);
 }

@@ -13,6 +13,8 @@ import { qemuUser } from "./host/qemu-user";
 import { DomainSupervisor } from "./lifecycle/supervisor";
 import type { Outcome } from "./lifecycle/outcome";
 import type { Logger } from "./log";
+import { checkVmiInput } from "./input/check-vmi";
+import { ConsoleLogRelay } from "./console/log-relay";
 import { startVm } from "./vm-runtime";
 
 export interface LauncherConfig {
@@ -50,6 +52,7 @@ export class Launcher implements CommandHandler {
   private server?: CommandServer;
   private supervisor?: DomainSupervisor;
   private syncing?: Promise<unknown>;
+  private consoleRelay?: ConsoleLogRelay;
   private settle!: (o: Outcome) => void;
   readonly outcome = new Promise<Outcome>((resolve) => (this.settle = resolve));
 
@@ -90,8 +93,20 @@ export class Launcher implements CommandHandler {
     }
   }
 
-  /** Defines and starts the VMI's domain once; later syncs of a running domain are no-ops. */
+  /**
+   * Defines and starts the VMI's domain once; later syncs of a running domain are no-ops. A VMI the
+   * admission chain refuses is refused before anything is touched, and the launcher keeps waiting
+   * for a valid one (the caller gets every cause with its field path).
+   */
   sync(vmi: VirtualMachineInstance): Promise<unknown> {
+    if (this.syncing === undefined) {
+      try {
+        checkVmiInput(vmi, this.config.featureGates);
+      } catch (err) {
+        this.config.log("sync refused", { error: (err as Error).message });
+        return Promise.reject(err);
+      }
+    }
     this.syncing ??= this.startDomain(vmi).catch((err: unknown) => {
       const error = new Error(`starting the VMI failed: ${(err as Error).message}`, { cause: err });
       this.settle({ kind: "failed", error });
@@ -113,13 +128,18 @@ export class Launcher implements CommandHandler {
     this.events?.stop();
     await this.port?.close().catch(() => undefined);
     await this.daemon?.stop();
+    await this.consoleRelay?.stop(); // after QEMU and virtlogd are gone: the guest's last lines are in
   }
 
   private async startDomain(vmi: VirtualMachineInstance): Promise<DomainInfo> {
     const c = this.config;
     const virtType = await resolveVirtType(c.virtType);
+    // QEMU's side of the console log lives in the workdir; the launcher copies it to the user's file.
+    const serialLog = join(c.workdir, "serial0.log");
+    this.consoleRelay = await ConsoleLogRelay.open(c.consoleLog, serialLog);
+    this.consoleRelay.start();
     const vm = await startVm(vmi, this.port!, {
-      workdir: c.workdir, consoleLog: c.consoleLog, virtType, featureGates: c.featureGates, volumeSources: c.volumeSources, qemuUser: await qemuUser(),
+      workdir: c.workdir, consoleLog: serialLog, virtType, featureGates: c.featureGates, volumeSources: c.volumeSources, qemuUser: await qemuUser(),
       taps: c.taps ?? {},
     });
     const supervisor = new DomainSupervisor(this.port!, vm.domain, { gracePeriodSeconds: vm.gracePeriodSeconds, log: (m) => c.log(m) });

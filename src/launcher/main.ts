@@ -8,6 +8,7 @@ import { describe, exitCode, type Outcome } from "./lifecycle/outcome";
 import { jsonLogger, type Logger } from "./log";
 import { USAGE, parseRunArgs, parseStandaloneArgs, type StandaloneArgs } from "./standalone/args";
 import { readManifest } from "./standalone/manifest";
+import { checkVmiInput } from "./input/check-vmi";
 import { standaloneVolumeSources } from "./standalone/volume-sources";
 import { podVolumeSources } from "./pod/volume-sources";
 
@@ -62,6 +63,7 @@ async function runLauncher(config: LauncherConfig, vmi: VirtualMachineInstance |
 async function standalone(argv: string[]): Promise<number> {
   const args = parseStandaloneArgs(argv);
   const manifest = await readManifest(args.manifest);
+  checkVmiInput(manifest.vmi, new Set(args.featureGates)); // before any directory is made or file read
   const meta = manifest.vmi.metadata ?? {};
   const log = jsonLogger({ namespace: meta.namespace, name: meta.name });
   const { dir, temporary } = await prepareWorkdir(args.workdir);

@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { chown, mkdir, open } from "node:fs/promises";
 import { join } from "node:path";
 import type { VirtualMachineInstance } from "../api";
@@ -35,10 +36,18 @@ async function ownedDir(path: string, owner: DaemonUser | undefined): Promise<st
   return path;
 }
 
-/** Creates the console log file up front so QEMU's user can append to it wherever it is. */
+/**
+ * Creates the serial log (in the workdir, empty) up front, owned by QEMU's user, who writes it. The
+ * workdir belongs to that user, so a symlink planted there is not followed (O_NOFOLLOW) and the
+ * owner is changed on the opened file, not on a path.
+ */
 async function consoleLogFile(path: string, owner: DaemonUser | undefined): Promise<string> {
-  await (await open(path, "a")).close();
-  if (owner) await chown(path, owner.uid, owner.gid);
+  const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o640);
+  try {
+    if (owner) await handle.chown(owner.uid, owner.gid);
+  } finally {
+    await handle.close();
+  }
   return path;
 }
 

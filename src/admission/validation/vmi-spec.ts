@@ -11,12 +11,14 @@ import { DISK_RULES } from "./disks";
 import { DOMAIN_RULES } from "./domain";
 import { FIRMWARE_RULES } from "./firmware";
 import { hostDiskVolumes } from "./host-disk";
+import { hostDiskPathIsNormalised } from "./host-disk-path";
 import { INTERFACE_RULES } from "./interfaces";
 import { MEMORY_RULES } from "./memory";
 import { multusDefaultNetwork } from "./multus";
 import { NETWORK_RULES } from "./networks";
 import { forwardedPorts } from "./ports";
 import { at, cause, SpecRule } from "./rule";
+import { REFERENCED_NAME_RULES } from "./referenced-names";
 import { VOLUME_REFERENCE_RULES } from "./volume-references";
 import { VOLUME_RULES } from "./volumes";
 
@@ -32,6 +34,8 @@ export const VMI_SPEC_RULES: readonly SpecRule[] = [
   bootOrders,
   ...VOLUME_RULES,
   hostDiskVolumes,
+  hostDiskPathIsNormalised,
+  ...REFERENCED_NAME_RULES,
   ...CLOUD_INIT_RULES,
   ...VOLUME_REFERENCE_RULES,
   ...NETWORK_RULES,

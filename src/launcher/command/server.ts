@@ -88,6 +88,9 @@ export class CommandServer {
   }
 }
 
-function codeOf(err: unknown): "no-domain" | "failed" {
-  return (err as { code?: string }).code === "no-domain" ? "no-domain" : "failed";
+/** A refused VMI (invalid-vmi) or path (path-escape) is the caller's mistake: bad-request, never retried as is. */
+function codeOf(err: unknown): "no-domain" | "failed" | "bad-request" {
+  const code = (err as { code?: string }).code;
+  if (code === "invalid-vmi" || code === "path-escape") return "bad-request";
+  return code === "no-domain" ? "no-domain" : "failed";
 }

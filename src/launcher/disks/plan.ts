@@ -3,6 +3,7 @@ import { parseQuantity } from "../../api";
 import type { DiskSource } from "../converter/context";
 import { CONFIG_DRIVE_LABEL, NOCLOUD_LABEL, configDriveFiles, noCloudFiles, type IsoFiles } from "./cloud-init";
 import type { VolumeFacts } from "./sources";
+import { inside } from "../paths/inside";
 
 /** What to do for one volume; pure data, carried out by prepare.ts. */
 export type DiskStep =
@@ -42,7 +43,7 @@ function claimStep(name: string, facts: VolumeFacts, readonly: boolean): DiskSte
 
 /** The pure half of disk preparation: one step per volume, from the VMI and the gathered facts. */
 export function planVolume(vmi: VirtualMachineInstance, v: Volume, facts: VolumeFacts, opts: PlanOptions): DiskStep {
-  const at = (ext: string): string => `${opts.diskDir}/${v.name}.${ext}`;
+  const at = (ext: string): string => inside(opts.diskDir, `volume name`, `${v.name}.${ext}`);
   if (v.containerDisk) {
     const image = facts.image ?? fail(v.name, "containerDisk image was not resolved");
     return { kind: "overlay", backing: image.path, backingFormat: image.format, target: at("qcow2") };

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Volume } from "../../api";
 import { newVmi, withDisk, withSpec } from "../testing/vmi-builder";
-import { prepareDisks } from "./prepare";
+import { mayChown, prepareDisks } from "./prepare";
 import type { VolumeSources } from "./sources";
 import { imageInfo } from "./tools";
 
@@ -132,4 +132,24 @@ test("a volume without a supported source is an error naming it", async (t) => {
 test("the ISO writer leaves no staging files behind", async (t) => {
   const { dir } = await prepareOne({ cloudInitNoCloud: { userData: "x" } });
   t.deepEqual(execFileSync("ls", ["-A", join(dir, "vm")]).toString().trim().split("\n"), ["v.iso"]);
+});
+
+test("mayChown: only the launcher's own files and claims are handed to QEMU's user, never a hostDisk path", (t) => {
+  const file = (path: string, readonly = false) => ({ type: "file" as const, path, format: "raw" as const, readonly });
+  t.true(mayChown({ name: "e", emptyDisk: { capacity: "1Gi" } }, file("/w/disks/e.qcow2"), "/w/disks"));
+  t.true(mayChown({ name: "c", persistentVolumeClaim: { claimName: "c" } }, file("/pvcs/c/disk.img"), "/w/disks"));
+  t.false(mayChown({ name: "h", hostDisk: { path: "/etc/shadow", type: "Disk" } }, file("/etc/shadow"), "/w/disks"));
+  t.false(mayChown({ name: "h", hostDisk: { path: "/w/disks/h.img", type: "Disk" } }, file("/w/disks/h.img"), "/w/disks"));
+  t.false(mayChown({ name: "x", containerDisk: { image: "i" } }, file("/elsewhere/x.qcow2"), "/w/disks"));
+  t.false(mayChown({ name: "i", cloudInitNoCloud: { userData: "x" } }, file("/w/disks/i.iso", true), "/w/disks"));
+});
+
+test("a volume name or ISO key that would leave the disk dir is refused", async (t) => {
+  const { dir, sources } = fixture();
+  const vmi = newVmi("evil", withSpec((s) => void (s.volumes = [{ name: "../../evil", emptyDisk: { capacity: "1Mi" } }])));
+  await t.throwsAsync(prepareDisks(vmi, sources, { diskDir: join(dir, "vm"), featureGates: new Set() }), { message: /outside .*refused/ });
+  const leaky: VolumeSources = { ...sources, configMap: async () => ({ "../../escaped": "x" }) };
+  const cfg = newVmi("cfg", withSpec((s) => void (s.volumes = [{ name: "cfg", configMap: { name: "c" } }])));
+  await t.throwsAsync(prepareDisks(cfg, leaky, { diskDir: join(dir, "vm"), featureGates: new Set() }), { message: /ISO file name.*outside.*refused/ });
+  t.false(existsSync(join(dir, "escaped")) || existsSync(join(dir, "evil.qcow2")) || existsSync(join(dir, "..", "evil.qcow2")));
 });

@@ -1,14 +1,21 @@
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { promisify } from "node:util";
 import type { IsoFiles } from "./cloud-init";
+import { inside } from "../paths/inside";
 
 const exec = promisify(execFile);
 
-async function run(tool: string, args: string[]): Promise<string> {
+/** The user a tool runs as; unset: the launcher's own. */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+async function run(tool: string, args: string[], as?: RunAs): Promise<string> {
   try {
-    return (await exec(tool, args, { maxBuffer: 16 << 20 })).stdout;
+    return (await exec(tool, args, { maxBuffer: 16 << 20, ...(as ? { uid: as.uid, gid: as.gid } : {}) })).stdout;
   } catch (err) {
     const stderr = (err as { stderr?: string }).stderr ?? "";
     throw new Error(`${tool} ${args.join(" ")} failed: ${stderr.trim()}`, { cause: err });
@@ -20,9 +27,9 @@ export async function createOverlay(target: string, backing: string, backingForm
   await run("qemu-img", ["create", "-q", "-f", "qcow2", "-b", backing, "-F", backingFormat, target]);
 }
 
-/** A sparse image of the given size. */
-export async function createBlank(target: string, format: "qcow2" | "raw", bytes: number): Promise<void> {
-  await run("qemu-img", ["create", "-q", "-f", format, target, String(bytes)]);
+/** A sparse image of the given size, created as `as` when given (a path the launcher must not write as root). */
+export async function createBlank(target: string, format: "qcow2" | "raw", bytes: number, as?: RunAs): Promise<void> {
+  await run("qemu-img", ["create", "-q", "-f", format, target, String(bytes)], as);
 }
 
 export async function imageInfo(path: string): Promise<{ format: string; virtualSize: number; backing?: string }> {
@@ -35,8 +42,10 @@ export async function createIso(target: string, label: string, files: IsoFiles):
   const stage = await mkdtemp(`${dirname(target)}/.iso-`);
   try {
     for (const [path, content] of Object.entries(files)) {
-      await mkdir(dirname(join(stage, path)), { recursive: true });
-      await writeFile(join(stage, path), content);
+      // File names come from Secret/ConfigMap keys: they stay inside the staging directory.
+      const file = inside(stage, "ISO file name", path);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, content, { flag: "wx" });
     }
     await run("xorriso", ["-as", "mkisofs", "-quiet", "-output", target, "-volid", label, "-joliet", "-rock", stage]);
   } finally {

@@ -37,3 +37,17 @@ test("bad images and missing containers get errors that say what to fix", async 
   await t.throwsAsync(containerDiskFile("two", "quay.io/x:1", "disk/c.img", 1000, proc), { message: /no file disk\/c.img/ });
   await t.throwsAsync(containerDiskFile("missing", "quay.io/x:1", undefined, 600, proc), { message: /container \(volumemissing\) did not start within 0.6s/ });
 });
+
+test("an image path that climbs out, or a symlink in the image, is refused", async (t) => {
+  const proc = await fakeProc({
+    "7": { argv: ["/x/container-disk", "evil"], files: ["disk/a.img"] },
+    "8": { argv: ["/x/container-disk", "linked"] },
+  });
+  t.teardown(() => rm(proc, { recursive: true, force: true }));
+  const { symlink } = await import("node:fs/promises");
+  await writeFile(join(proc, "secret"), "host file");
+  await symlink(join(proc, "secret"), join(proc, "8", "root", "disk", "disk.img"));
+  await t.throwsAsync(containerDiskFile("evil", "quay.io/x:1", "/disk/../../../secret", 1000, proc), { message: /outside .*refused/ });
+  await t.throwsAsync(containerDiskFile("linked", "quay.io/x:1", undefined, 1000, proc), { message: /symbolic link; refused/ });
+  await t.throwsAsync(containerDiskFile("linked", "quay.io/x:1", "/disk/disk.img", 1000, proc), { message: /symbolic link; refused/ });
+});

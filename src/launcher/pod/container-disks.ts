@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { insideNoSymlinks } from "../paths/inside";
 
 /**
  * A containerDisk in a launcher pod is a container of the user's image (FROM scratch, one file
@@ -23,13 +24,18 @@ export async function containerDiskFile(volumeName: string, image: string, path:
   for (;;) {
     const root = await containerDiskRoot(volumeName, proc);
     if (root !== undefined) {
+      // The image is the user's: a symlink in it would be followed from this container's root.
+      const what = `containerDisk ${image}`;
       if (path !== undefined) {
-        const file = join(root, path);
-        if (await stat(file).then((s) => s.isFile(), () => false)) return file;
+        const file = await insideNoSymlinks(root, what, path).catch((err: Error) => {
+          if ((err as { code?: string }).code === "path-escape") throw err;
+          return undefined;
+        });
+        if (file !== undefined && (await stat(file).then((s) => s.isFile(), () => false))) return file;
         throw new Error(`containerDisk ${image}: no file ${path} in the image`);
       }
       const files = await readdir(join(root, "disk")).catch(() => [] as string[]);
-      if (files.length === 1) return join(root, "disk", files[0]!);
+      if (files.length === 1) return insideNoSymlinks(root, what, "disk", files[0]!);
       throw new Error(`containerDisk ${image}: expected exactly one file under /disk/ in the image, found ${files.length}; set the volume's containerDisk.path`);
     }
     if (Date.now() > deadline) throw new Error(`containerDisk ${image}: its container (volume${volumeName}) did not start within ${timeoutMs / 1000}s`);
