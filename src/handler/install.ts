@@ -56,6 +56,8 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
         metadata: { labels: HANDLER_LABELS },
         spec: {
           serviceAccountName: HANDLER_ACCOUNT,
+          // The host's PIDs: the pod network set-up enters each launcher pod's network namespace through /proc/<pid>/ns/net.
+          hostPID: true,
           // Every node that may run VMs, control-plane nodes included.
           tolerations: [{ operator: "Exists" }],
           // A stopping handler only closes connections; the VMs run on.

@@ -90,6 +90,11 @@ export class Launchers {
     });
   }
 
+  /** Remembers that the VMI cannot start in this pod (e.g. its network set-up failed): the next round fails it. */
+  failSync(podUid: string, vmiKey: string, message: string): void {
+    this.entry(podUid, vmiKey).syncError = message;
+  }
+
   /** true the first time it is asked for `what` about this launcher: such a report is made once. */
   firstReport(podUid: string, vmiKey: string, what: string): boolean {
     const entry = this.entry(podUid, vmiKey);

@@ -14,6 +14,7 @@ import { DomainSupervisor } from "./lifecycle/supervisor";
 import type { Outcome } from "./lifecycle/outcome";
 import type { Logger } from "./log";
 import { startVm } from "./vm-runtime";
+import { attachPodNetwork, type AttachedNetwork } from "./network/pod-attach";
 
 export interface LauncherConfig {
   /** Per-VM working directory: libvirt's runtime dirs, disks, console/VNC/agent sockets. */
@@ -28,6 +29,8 @@ export interface LauncherConfig {
   netns?: string;
   /** Pod network name → tap device in `netns`, owned by QEMU's user. */
   taps?: Readonly<Record<string, string>>;
+  /** Pod mode: attach the pod network the node agent prepared (tap, DHCP for the guest). */
+  podNetwork?: boolean;
   /** Run libvirtd in PID and mount namespaces of its own (standalone); a pod's container already is one. */
   isolateDaemon?: boolean;
   /** Check peers' uids on the command socket (standalone); a pod relies on the socket directory's permissions. */
@@ -50,6 +53,7 @@ export class Launcher implements CommandHandler {
   private server?: CommandServer;
   private supervisor?: DomainSupervisor;
   private syncing?: Promise<unknown>;
+  private network?: AttachedNetwork;
   private settle!: (o: Outcome) => void;
   readonly outcome = new Promise<Outcome>((resolve) => (this.settle = resolve));
 
@@ -113,14 +117,17 @@ export class Launcher implements CommandHandler {
     this.events?.stop();
     await this.port?.close().catch(() => undefined);
     await this.daemon?.stop();
+    this.network?.stop();
   }
 
   private async startDomain(vmi: VirtualMachineInstance): Promise<DomainInfo> {
     const c = this.config;
     const virtType = await resolveVirtType(c.virtType);
+    this.network = c.podNetwork ? await attachPodNetwork(vmi, { workdir: c.workdir, log: c.log }) : undefined;
     const vm = await startVm(vmi, this.port!, {
       workdir: c.workdir, consoleLog: c.consoleLog, virtType, featureGates: c.featureGates, volumeSources: c.volumeSources, qemuUser: await qemuUser(),
-      taps: c.taps ?? {},
+      taps: this.network?.taps ?? c.taps ?? {},
+      macs: this.network?.macs ?? {},
     });
     const supervisor = new DomainSupervisor(this.port!, vm.domain, { gracePeriodSeconds: vm.gracePeriodSeconds, log: (m) => c.log(m) });
     this.supervisor = supervisor;
