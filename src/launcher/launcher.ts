@@ -123,7 +123,7 @@ export class Launcher implements CommandHandler {
   private async startDomain(vmi: VirtualMachineInstance): Promise<DomainInfo> {
     const c = this.config;
     const virtType = await resolveVirtType(c.virtType);
-    this.network = c.podNetwork ? await attachPodNetwork(vmi, { workdir: c.workdir, log: c.log }) : undefined;
+    this.network = c.podNetwork ? await attachPodNetwork(vmi, { workdir: c.workdir, log: c.log, qemuUid: (await qemuUser())?.uid }) : undefined;
     const vm = await startVm(vmi, this.port!, {
       workdir: c.workdir, consoleLog: c.consoleLog, virtType, featureGates: c.featureGates, volumeSources: c.volumeSources, qemuUser: await qemuUser(),
       taps: this.network?.taps ?? c.taps ?? {},

@@ -10,7 +10,7 @@ import { QEMU_UID } from "../../launcher/host/qemu-user";
 import { podNetworkPlan, type PodNetworkPlan } from "../../launcher/network/plan";
 import type { Logger } from "../log";
 import { podProcess } from "./pod-process";
-import { masqueradeSteps, NFT_TABLE, teardownSteps, type Step } from "./steps";
+import { masqueradeSteps, NFT, NFT_TABLE, teardownSteps, type Step } from "./steps";
 
 export class NetworkSetupError extends Error {
   readonly code = "failed";
@@ -41,7 +41,12 @@ export interface PodNetworkPort {
 }
 
 export class PodNetworks implements PodNetworkPort {
-  constructor(private readonly log: Logger, private readonly findProcess = podProcess) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly findProcess = podProcess,
+    /** Who owns the tap: QEMU's user in the launcher image (KubeVirt's 107). */
+    private readonly qemu = { uid: QEMU_UID, gid: QEMU_UID },
+  ) {}
 
   async setup(podUid: string, vmi: VirtualMachineInstance): Promise<void> {
     let plan: PodNetworkPlan | undefined;
@@ -56,7 +61,7 @@ export class PodNetworks implements PodNetworkPort {
     if (pid === undefined) throw new Error(`pod ${podUid}: no process of it found on this node (not started yet?)`); // transient: retried
     if (await this.done(pid, plan)) return;
     for (const step of teardownSteps(plan)) await runIn(pid, step);
-    for (const step of masqueradeSteps(plan, { uid: QEMU_UID, gid: QEMU_UID })) {
+    for (const step of masqueradeSteps(plan, this.qemu)) {
       const r = await runIn(pid, step);
       if (r.code !== 0) throw new NetworkSetupError(step.name, `${step.argv.join(" ")}: ${r.stderr || `exit code ${r.code}`}`);
     }
@@ -66,6 +71,6 @@ export class PodNetworks implements PodNetworkPort {
   private async done(pid: number, plan: PodNetworkPlan): Promise<boolean> {
     const tap = await runIn(pid, { name: "check-tap", argv: ["ip", "link", "show", plan.tap] });
     if (tap.code !== 0) return false;
-    return (await runIn(pid, { name: "check-nat", argv: ["nft", "list", "table", "ip", NFT_TABLE] })).code === 0;
+    return (await runIn(pid, { name: "check-nat", argv: [NFT, "list", "table", "ip", NFT_TABLE] })).code === 0;
   }
 }

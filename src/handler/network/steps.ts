@@ -16,6 +16,8 @@ export interface Step {
 
 /** The nftables table the handler owns in each launcher pod's network namespace. */
 export const NFT_TABLE = "kubevirt_ts";
+/** By full path: the images' PATH has node_modules/.bin first, where @vercel/nft installs an `nft` too. */
+export const NFT = "/usr/sbin/nft";
 
 function dnatRules(plan: PodNetworkPlan, match: string, guest: string): string[] {
   if (plan.ports.length === 0) return [`${match} meta l4proto { tcp, udp } dnat to ${guest}`];
@@ -34,16 +36,16 @@ export function masqueradeRuleset(plan: PodNetworkPlan): string {
     `delete table ip ${NFT_TABLE}`,
     `table ip ${NFT_TABLE} {`,
     "  chain prerouting {",
-    "    type nat hook prerouting priority dstnat; policy accept;",
+    "    type nat hook prerouting priority -100; policy accept;",
     ...dnatRules(plan, `iifname "${plan.podInterface}"`, g.address).map((r) => `    ${r}`),
     "  }",
     // kubectl port-forward connects to the pod's loopback: forward those ports too.
     "  chain output {",
-    "    type nat hook output priority dstnat; policy accept;",
+    "    type nat hook output priority -100; policy accept;",
     ...dnatRules(plan, "ip daddr 127.0.0.1", g.address).map((r) => `    ${r}`),
     "  }",
     "  chain postrouting {",
-    "    type nat hook postrouting priority srcnat; policy accept;",
+    "    type nat hook postrouting priority 100; policy accept;",
     `    ip saddr ${g.address} oifname "${plan.podInterface}" masquerade`,
     `    ip saddr 127.0.0.1 oifname "${plan.bridge}" snat to ${g.gateway}`,
     "  }",
@@ -62,7 +64,7 @@ export function masqueradeSteps(plan: PodNetworkPlan, qemu: { uid: number; gid: 
     { name: "tap", argv: ["ip", "tuntap", "add", "dev", plan.tap, "mode", "tap", "user", String(qemu.uid), "group", String(qemu.gid)] },
     { name: "tap-on-bridge", argv: ["ip", "link", "set", "dev", plan.tap, "master", plan.bridge, "up"] },
     { name: "bridge-up", argv: ["ip", "link", "set", "dev", plan.bridge, "up"] },
-    { name: "nat", argv: ["nft", "-f", "-"], stdin: masqueradeRuleset(plan) },
+    { name: "nat", argv: [NFT, "-f", "-"], stdin: masqueradeRuleset(plan) },
   ];
 }
 
@@ -71,6 +73,6 @@ export function teardownSteps(plan: PodNetworkPlan): Step[] {
   return [
     { name: "remove-tap", argv: ["ip", "link", "del", plan.tap] },
     { name: "remove-bridge", argv: ["ip", "link", "del", plan.bridge] },
-    { name: "remove-nat", argv: ["nft", "delete", "table", "ip", NFT_TABLE] },
+    { name: "remove-nat", argv: [NFT, "delete", "table", "ip", NFT_TABLE] },
   ];
 }

@@ -54,11 +54,15 @@ async function startDhcp(conf: string, stateDir: string, log: Logger): Promise<C
   return child;
 }
 
-export async function attachPodNetwork(vmi: VirtualMachineInstance, opts: { workdir: string; log: Logger; resolvConf?: string }): Promise<AttachedNetwork | undefined> {
+export async function attachPodNetwork(vmi: VirtualMachineInstance, opts: { workdir: string; log: Logger; qemuUid?: number; resolvConf?: string }): Promise<AttachedNetwork | undefined> {
   const plan = podNetworkPlan(vmi);
   if (!plan) return undefined;
   if (!(await exists(`/sys/class/net/${plan.tap}`))) {
     throw new Error(`pod network: tap ${plan.tap} is missing in the pod's network namespace (the node agent creates it before the sync)`);
+  }
+  const owner = (await readFile(`/sys/class/net/${plan.tap}/owner`, "utf8").catch(() => "")).trim();
+  if (opts.qemuUid !== undefined && owner !== String(opts.qemuUid)) {
+    throw new Error(`pod network: tap ${plan.tap} belongs to uid ${owner || "none"}, but QEMU runs as uid ${opts.qemuUid} and could not open it`);
   }
   await ensureTunDevice();
   let dhcp: ChildProcess | undefined;
