@@ -26,12 +26,16 @@ interface RunResult {
 
 function runIn(pid: number, step: Step): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("nsenter", ["-t", String(pid), "-n", "--", ...step.argv], { stdio: ["pipe", "ignore", "pipe"] });
+    const child = spawn("nsenter", ["-t", String(pid), "-n", "--", ...step.argv], { stdio: [step.stdin !== undefined ? "pipe" : "ignore", "ignore", "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
     child.once("error", reject);
     child.once("close", (code) => resolve({ code, stderr: stderr.trim() }));
-    child.stdin.end(step.stdin ?? "");
+    if (step.stdin !== undefined) {
+      // A command that exits without reading its input must not crash the agent with EPIPE: its exit code tells.
+      child.stdin!.on("error", () => undefined);
+      child.stdin!.end(step.stdin);
+    }
   });
 }
 
