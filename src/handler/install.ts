@@ -71,6 +71,8 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
               env: [
                 { name: "NODE_NAME", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } },
                 { name: "KUBELET_ROOT_DIR", value: kubeletRootDir },
+                // With the host's PIDs tini is not PID 1: it must still reap the set-up's nsenter children.
+                { name: "TINI_SUBREAPER", value: "1" },
               ],
               // Root reaches the launchers' 0700 socket directories; privileged for the node-level work
               // (pod networks, devices) the node agent owns.

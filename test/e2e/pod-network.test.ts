@@ -91,8 +91,9 @@ async function poll<T>(what: string, get: () => Promise<T | undefined>, timeoutM
 }
 
 test.serial("masquerade: Services, NodePort and port-forward reach the guest's port 80; status shows the pod IP and MAC; deletion leaves nothing", async (t) => {
+  t.timeout(20 * 60_000); // a VM boots under emulation on a shared 2-core machine
   await kubectlOk(["create", "-n", ns, "-f", "-"], vmi("web", "web-net"));
-  const running = (await waitFor<Obj>(["get", "vmi", "web", "-n", ns], (v) => v?.status?.phase === "Running" && (v.status.interfaces?.[0]?.ipAddress ?? "") !== "", "VMI Running with an IP", 300_000))!;
+  const running = (await waitFor<Obj>(["get", "vmi", "web", "-n", ns], (v) => v?.status?.phase === "Running" && (v.status.interfaces?.[0]?.ipAddress ?? "") !== "", "VMI Running with an IP", 600_000))!;
   const iface = running.status!.interfaces![0]!;
   const pods = JSON.parse(await kubectlOk(["get", "pods", "-n", ns, "-l", `kubevirt.io/created-by=${running.metadata.uid}`, "-o", "json"])) as List;
   const launcher = pods.items[0]!;
