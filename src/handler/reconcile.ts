@@ -78,7 +78,7 @@ async function run(deps: ReconcilerDeps, key: string, o: Observed, command: Comm
   try {
     await deps.network?.setup(pod.uid, o.vmi).catch((err: unknown) => {
       // A failed set-up step fails the VMI as a refused sync does (the message names the step).
-      if ((err as { code?: string }).code === "failed") deps.launchers.failSync?.(pod.uid, key, (err as Error).message);
+      if ((err as { code?: string }).code === "failed") deps.launchers.failSync?.(pod.uid, key, (err as Error).message, "PodNetworkSetupFailed");
       throw err;
     });
     await deps.launchers.sync(pod.uid, key, { vmi: o.vmi });
