@@ -13,6 +13,7 @@ import { Launchers } from "./launchers";
 import { errorText, type Logger } from "./log";
 import { vmiMeta, type Vmi } from "./observed";
 import { reconcileVmi, vmiKey, type ReconcilerDeps } from "./reconcile";
+import { PodNetworks } from "./network/setup";
 
 const VMI_KIND = { group: "kubevirt.io", version: "v1", kind: "VirtualMachineInstance", plural: "virtualmachineinstances" };
 
@@ -32,7 +33,7 @@ export class HandlerAgent {
     private readonly cluster: HandlerCluster = kubeCluster(config.nodeName, (m, err) => log(m, { error: errorText(err) })),
   ) {
     this.launchers = new Launchers(config.kubeletRootDir, (key) => this.queue.add(key), log);
-    const deps: ReconcilerDeps = { nodeName: config.nodeName, cluster, launchers: this.launchers, log };
+    const deps: ReconcilerDeps = { nodeName: config.nodeName, cluster, launchers: this.launchers, log, network: new PodNetworks(log) };
     this.queue = new WorkQueue<string>({
       handle: async (key) => {
         const result = await reconcileVmi(deps, key);

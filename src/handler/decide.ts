@@ -34,7 +34,8 @@ export function decide(o: Observed): Decision {
   const launcher = o.launcher;
   if (launcher?.stopped) return stopped(o, launcher.stopped);
   if (launcher?.syncError !== undefined) {
-    return { commands: [], status: { phase: "Failed", reason: "SyncFailed", ready: { status: "False", reason: "SyncFailed", message: launcher.syncError } } };
+    const reason = launcher.syncReason ?? "SyncFailed";
+    return { commands: [], status: { phase: "Failed", reason, ready: { status: "False", reason, message: launcher.syncError } } };
   }
   if (vmiMeta(o.vmi).deletionTimestamp !== undefined) return terminating(o, launcher);
   if (!o.pod?.computeRunning) return startable(o) ? { commands: [], requeueAfterMs: WAIT_MS } : none;

@@ -56,6 +56,8 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
         metadata: { labels: HANDLER_LABELS },
         spec: {
           serviceAccountName: HANDLER_ACCOUNT,
+          // The host's PIDs: the pod network set-up enters each launcher pod's network namespace through /proc/<pid>/ns/net.
+          hostPID: true,
           // Every node that may run VMs, control-plane nodes included.
           tolerations: [{ operator: "Exists" }],
           // A stopping handler only closes connections; the VMs run on.
@@ -69,6 +71,8 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
               env: [
                 { name: "NODE_NAME", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } },
                 { name: "KUBELET_ROOT_DIR", value: kubeletRootDir },
+                // With the host's PIDs tini is not PID 1: it must still reap the set-up's nsenter children.
+                { name: "TINI_SUBREAPER", value: "1" },
               ],
               // Root reaches the launchers' 0700 socket directories; privileged for the node-level work
               // (pod networks, devices) the node agent owns.

@@ -1,5 +1,6 @@
 import test from "ava";
 import { newVmi, withSpec } from "../launcher/testing/vmi-builder";
+import { derivedMac } from "../launcher/network/plan";
 import { podNetworkInterfaces } from "./interfaces";
 
 const onPodNetwork = withSpec((s) => {
@@ -9,8 +10,17 @@ const onPodNetwork = withSpec((s) => {
 
 test("the pod network's interface gets the pod's IPs and its MAC", (t) => {
   t.deepEqual(podNetworkInterfaces(newVmi("vm", onPodNetwork), ["10.88.0.9", "fd00::9"]), [
-    { name: "default", ipAddress: "10.88.0.9", ipAddresses: ["10.88.0.9", "fd00::9"], mac: "02:00:00:00:00:01" },
+    { name: "default", ipAddress: "10.88.0.9", ipAddresses: ["10.88.0.9", "fd00::9"], mac: "02:00:00:00:00:01", interfaceName: "eth0" },
   ]);
+});
+
+test("no macAddress: the MAC the launcher derives from the VMI's uid", (t) => {
+  const vmi = newVmi("vm", withSpec((s) => {
+    s.networks = [{ name: "default", pod: {} }];
+    s.domain.devices.interfaces = [{ name: "default", masquerade: {} }];
+  }));
+  vmi.metadata = { ...vmi.metadata, uid: "u-7" } as typeof vmi.metadata;
+  t.is(podNetworkInterfaces(vmi, ["10.88.0.9"])[0]?.mac, derivedMac("u-7", "default"));
 });
 
 test("no pod IP yet: no interfaces reported", (t) => {

@@ -36,6 +36,7 @@ interface Entry {
   connecting?: Promise<CommandClient | undefined>;
   stopped?: DomainStop;
   syncError?: string;
+  syncReason?: string;
   /** Reports already made about this launcher (events not tied to a status transition). */
   reported?: Set<string>;
 }
@@ -65,7 +66,7 @@ export class Launchers {
   async view(podUid: string, vmiKey: string, reachable: boolean): Promise<LauncherView | undefined> {
     const entry = this.entry(podUid, vmiKey);
     const client = reachable ? await this.connect(podUid, vmiKey) : undefined;
-    const known = { ...(entry.stopped && { stopped: entry.stopped }), ...(entry.syncError !== undefined && { syncError: entry.syncError }) };
+    const known = { ...(entry.stopped && { stopped: entry.stopped }), ...(entry.syncError !== undefined && { syncError: entry.syncError }), ...(entry.syncReason !== undefined && { syncReason: entry.syncReason }) };
     if (!client) return Object.keys(known).length > 0 ? known : undefined;
     return { ...known, domain: await this.domainInfo(client) };
   }
@@ -88,6 +89,13 @@ export class Launchers {
     await client.call(method, undefined, CALL_TIMEOUT_MS).catch((err: unknown) => {
       if ((err as { code?: string }).code !== "no-domain") throw err; // already gone: nothing to stop
     });
+  }
+
+  /** Remembers that the VMI cannot start in this pod (e.g. its network set-up failed): the next round fails it. */
+  failSync(podUid: string, vmiKey: string, message: string, reason?: string): void {
+    const entry = this.entry(podUid, vmiKey);
+    entry.syncError = message;
+    entry.syncReason = reason;
   }
 
   /** true the first time it is asked for `what` about this launcher: such a report is made once. */

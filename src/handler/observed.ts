@@ -46,6 +46,8 @@ export interface LauncherView {
   stopped?: DomainStop;
   /** Set when a sync command failed: the launcher could not start the VMI. */
   syncError?: string;
+  /** The VMI's status.reason for that failure when not SyncFailed (e.g. PodNetworkSetupFailed). */
+  syncReason?: string;
 }
 
 export interface Observed {

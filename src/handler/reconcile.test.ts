@@ -3,6 +3,7 @@ import { newVmi } from "../launcher/testing/vmi-builder";
 import type { HandlerCluster } from "./cluster";
 import type { LauncherView, Vmi } from "./observed";
 import type { PodLike } from "./pod-view";
+import { NetworkSetupError } from "./network/setup";
 import { reconcileVmi, type LauncherPort, type ReconcilerDeps } from "./reconcile";
 import type { StatusPatch } from "./status";
 import type { EventSpec } from "./transition-events";
@@ -115,4 +116,19 @@ test("a final VMI: connections forgotten, no command, no write", async (t) => {
   await reconcileVmi(f.deps, "default/vm");
   t.deepEqual(f.calls, ["forget:all"]);
   t.deepEqual(f.patches, []);
+});
+
+test("the pod network is set up before the sync; a failed step is remembered as PodNetworkSetupFailed and no sync is sent", async (t) => {
+  const f = fakes({ vmi: vmi("Scheduled"), launcher: {} });
+  const failed: string[] = [];
+  f.deps.launchers.failSync = (_p, _k, message, reason) => void failed.push(`${reason}: ${message}`);
+  f.deps.network = { setup: async () => Promise.reject(new NetworkSetupError("tap", "ip tuntap add …: Operation not permitted")) };
+  t.deepEqual(await reconcileVmi(f.deps, "default/vm"), { requeueAfterMs: 0 });
+  t.false(f.calls.includes("sync"));
+  t.deepEqual(failed, ["PodNetworkSetupFailed: pod network set-up failed at step tap: ip tuntap add …: Operation not permitted"]);
+
+  const ok = fakes({ vmi: vmi("Scheduled"), launcher: {} });
+  ok.deps.network = { setup: async () => void ok.calls.push("network") };
+  await reconcileVmi(ok.deps, "default/vm");
+  t.deepEqual(ok.calls.filter((c) => c === "network" || c === "sync"), ["network", "sync"]);
 });

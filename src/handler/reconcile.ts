@@ -12,15 +12,18 @@ import { vmiMeta, type Observed, type PodView, type Vmi } from "./observed";
 import { launcherPodView } from "./pod-view";
 import { isFinal, statusPatch } from "./status";
 import { transitionEvents, type EventSpec } from "./transition-events";
+import type { PodNetworkPort } from "./network/setup";
 
 /** What a round needs of the launcher connections (./launchers.ts); a fake in the unit test. */
-export type LauncherPort = Pick<Launchers, "view" | "sync" | "command" | "forgetVmi" | "firstReport">;
+export type LauncherPort = Pick<Launchers, "view" | "sync" | "command" | "forgetVmi" | "firstReport"> & Partial<Pick<Launchers, "failSync">>;
 
 export interface ReconcilerDeps {
   nodeName: string;
   cluster: HandlerCluster;
   launchers: LauncherPort;
   log: Logger;
+  /** Builds each launcher pod's network before its first sync (./network/); none: VMs get no NIC set-up. */
+  network?: PodNetworkPort;
   now?: () => Date;
 }
 
@@ -73,6 +76,11 @@ async function run(deps: ReconcilerDeps, key: string, o: Observed, command: Comm
   deps.log(`launcher command: ${command}`, { vmi: key, pod: pod.name });
   if (command !== "sync") return deps.launchers.command(pod.uid, key, command);
   try {
+    await deps.network?.setup(pod.uid, o.vmi).catch((err: unknown) => {
+      // A failed set-up step fails the VMI as a refused sync does (the message names the step).
+      if ((err as { code?: string }).code === "failed") deps.launchers.failSync?.(pod.uid, key, (err as Error).message, "PodNetworkSetupFailed");
+      throw err;
+    });
     await deps.launchers.sync(pod.uid, key, { vmi: o.vmi });
   } catch (err) {
     deps.log("sync failed", { vmi: key, error: errorText(err) });

@@ -16,6 +16,7 @@ import type { Logger } from "./log";
 import { checkVmiInput } from "./input/check-vmi";
 import { ConsoleLogRelay } from "./console/log-relay";
 import { startVm } from "./vm-runtime";
+import { attachPodNetwork, type AttachedNetwork } from "./network/pod-attach";
 
 export interface LauncherConfig {
   /** Per-VM working directory: libvirt's runtime dirs, disks, console/VNC/agent sockets. */
@@ -30,6 +31,8 @@ export interface LauncherConfig {
   netns?: string;
   /** Pod network name → tap device in `netns`, owned by QEMU's user. */
   taps?: Readonly<Record<string, string>>;
+  /** Pod mode: attach the pod network the node agent prepared (tap, DHCP for the guest). */
+  podNetwork?: boolean;
   /** Run libvirtd in PID and mount namespaces of its own (standalone); a pod's container already is one. */
   isolateDaemon?: boolean;
   /** Check peers' uids on the command socket (standalone); a pod relies on the socket directory's permissions. */
@@ -53,6 +56,7 @@ export class Launcher implements CommandHandler {
   private supervisor?: DomainSupervisor;
   private syncing?: Promise<unknown>;
   private consoleRelay?: ConsoleLogRelay;
+  private network?: AttachedNetwork;
   private settle!: (o: Outcome) => void;
   readonly outcome = new Promise<Outcome>((resolve) => (this.settle = resolve));
 
@@ -129,6 +133,7 @@ export class Launcher implements CommandHandler {
     await this.port?.close().catch(() => undefined);
     await this.daemon?.stop();
     await this.consoleRelay?.stop(); // after QEMU and virtlogd are gone: the guest's last lines are in
+    this.network?.stop();
   }
 
   private async startDomain(vmi: VirtualMachineInstance): Promise<DomainInfo> {
@@ -138,9 +143,11 @@ export class Launcher implements CommandHandler {
     const serialLog = join(c.workdir, "serial0.log");
     this.consoleRelay = await ConsoleLogRelay.open(c.consoleLog, serialLog);
     this.consoleRelay.start();
+    this.network = c.podNetwork ? await attachPodNetwork(vmi, { workdir: c.workdir, log: c.log, qemuUid: (await qemuUser())?.uid }) : undefined;
     const vm = await startVm(vmi, this.port!, {
       workdir: c.workdir, consoleLog: serialLog, virtType, featureGates: c.featureGates, volumeSources: c.volumeSources, qemuUser: await qemuUser(),
-      taps: c.taps ?? {},
+      taps: this.network?.taps ?? c.taps ?? {},
+      macs: this.network?.macs ?? {},
     });
     const supervisor = new DomainSupervisor(this.port!, vm.domain, { gracePeriodSeconds: vm.gracePeriodSeconds, log: (m) => c.log(m) });
     this.supervisor = supervisor;

@@ -80,7 +80,7 @@ async function pod(argv: string[]): Promise<number> {
   const config = launcherConfig(args, dir, jsonLogger({}), { secrets: {}, configMaps: {} });
   if (args.isolation === "namespaces") return runLauncher(config, undefined, async () => undefined);
   const volumeSources = podVolumeSources({ ...args, secrets: {}, configMaps: {} });
-  return runLauncher({ ...config, volumeSources, isolateDaemon: false, checkPeerUid: false }, undefined, async () => undefined);
+  return runLauncher({ ...config, volumeSources, isolateDaemon: false, checkPeerUid: false, podNetwork: true }, undefined, async () => undefined);
 }
 
 export async function main(argv: string[]): Promise<number> {

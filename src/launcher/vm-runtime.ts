@@ -22,6 +22,8 @@ export interface VmRuntimeOptions {
   qemuUser: DaemonUser | undefined;
   /** Pod network name → prepared tap; networks without one stay unattached. */
   taps: Readonly<Record<string, string>>;
+  /** Network name → MAC for interfaces without a macAddress of their own (pod mode). */
+  macs?: Readonly<Record<string, string>>;
 }
 
 export interface StartedVm {
@@ -68,6 +70,7 @@ export async function startVm(vmi: VirtualMachineInstance, port: DomainPort, opt
     efi: await findEfiFirmware(),
     nvramPath: join(opts.workdir, "nvram.fd"),
     taps: opts.taps,
+    macs: opts.macs ?? {},
   };
   const xml = vmiToDomainXml(vmi, ctx);
   const meta = vmi.metadata ?? {};

@@ -49,6 +49,8 @@ ruleTable("forwarded ports", forwardedPorts, [
   { name: "port 70000 (raw spec)", vmi: vmiWith(withPodNetwork("default", { ports: [{ port: 70000 }] })), denied: { field: `${NIC}.ports[0].port`, message: "use 1 to 65535" } },
   { name: "unknown protocol (raw spec)", vmi: vmiWith(withPodNetwork("default", { ports: [{ port: 80, protocol: "SCTP" }] })), denied: { field: `${NIC}.ports[0].protocol`, message: "use TCP or UDP" } },
   { name: "duplicate names", vmi: vmiWith(withPodNetwork("default", { ports: [{ name: "http", port: 80 }, { name: "http", port: 8080 }] })), denied: { field: `${NIC}.ports[1].name`, message: "duplicate port name 'http'" } },
+  { name: "the same port twice", vmi: vmiWith(withPodNetwork("default", { ports: [{ port: 80 }, { port: 80, protocol: "TCP" }] })), denied: { field: `${NIC}.ports[1].port`, message: "TCP/80 is declared twice" } },
+  { name: "one number, two protocols", vmi: vmiWith(withPodNetwork("default", { ports: [{ port: 53 }, { port: 53, protocol: "UDP" }] })) },
   { name: "invalid name", vmi: vmiWith(withPodNetwork("default", { ports: [{ name: "HTTP_8080", port: 8080 }] })), denied: { field: `${NIC}.ports[0].name`, message: "invalid port name" } },
   { name: "name without a letter", vmi: vmiWith(withPodNetwork("default", { ports: [{ name: "8080", port: 8080 }] })), denied: { field: `${NIC}.ports[0].name`, message: "at least one letter" } },
 ]);

@@ -33,9 +33,16 @@ export const forwardedPorts: SpecRule = (spec, path) => {
   return interfacesOf(spec).flatMap(([iface, i]) => {
     if (!podNetworks.has(text(iface.name))) return [];
     const seen = new Set<string>();
+    // The pod forwards a (protocol, port) to the guest once: a second declaration is a mistake.
+    const declared = new Set<string>();
     return entries<Port>(iface.ports).flatMap(([port, p]) => {
       const field = (...rest: string[]): string => at(path, "domain", "devices", "interfaces", i, "ports", p, ...rest);
       const causes = portCauses(port, field);
+      const key = `${String(port.protocol || "TCP").toUpperCase()}/${String(port.port)}`;
+      if (causes.length === 0 && declared.has(key)) {
+        causes.push(cause(field("port"), `${key} is declared twice on interface ${quote(iface.name)}; list each port once`));
+      }
+      declared.add(key);
       const name = text(port.name);
       if (!name) return causes;
       const errors = portNameErrors(name);

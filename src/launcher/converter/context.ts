@@ -32,6 +32,8 @@ export interface ConverterContext {
   kernelBoot?: { kernel: string; initrd?: string };
   /** Pod network name → tap device prepared for it. A network with no tap is not attached (standalone mode). */
   taps: Readonly<Record<string, string>>;
+  /** Network name → MAC when the interface names none (the pod network's derived MAC); optional. */
+  macs?: Readonly<Record<string, string>>;
 }
 
 export class ConversionError extends Error {

@@ -22,6 +22,6 @@ export const configureInterfaces: Configurator = (vmi, domain, ctx) => {
     if (!MODELS.includes(model)) throw new ConversionError(`${field}.model`, `unsupported model ${model}`);
     const tap = ctx.taps[iface.name];
     if (tap === undefined) return;
-    domain.devices.interfaces.push({ alias: iface.name, model, mac: iface.macAddress, tap, bootOrder: iface.bootOrder });
+    domain.devices.interfaces.push({ alias: iface.name, model, mac: iface.macAddress ?? ctx.macs?.[iface.name], tap, bootOrder: iface.bootOrder });
   });
 };
