@@ -1,4 +1,4 @@
-import { ApiType, Bool, Free, Int, List, Obj, Str } from "../schema";
+import { ApiType, Bool, Free, Int, List, Obj, Str, StrMap } from "../schema";
 import { Condition } from "./conditions";
 import { RUN_STRATEGIES } from "./enums";
 import { VirtualMachineInstanceTemplateSpec } from "./vmi";
@@ -11,6 +11,16 @@ export class VirtualMachineSpec {
   runStrategy?: string;
   @Obj(() => VirtualMachineInstanceTemplateSpec, "The instance this VM runs.", { required: true })
   template!: VirtualMachineInstanceTemplateSpec;
+}
+
+@ApiType("A start or stop asked for through the subresource API (virtctl start/stop/restart); the controller acts on the first and removes it when done.")
+export class VirtualMachineStateChangeRequest {
+  @Str("Start or Stop.", { required: true, enum: ["Start", "Stop"] })
+  action!: string;
+  @StrMap("Details of the request (startPaused: \"true\").")
+  data?: Record<string, string>;
+  @Str("The UID of the instance a Stop is meant for (a successor with another UID is left running).")
+  uid?: string;
 }
 
 @ApiType("The observed state of a virtual machine.")
@@ -31,8 +41,8 @@ export class VirtualMachineStatus {
   desiredGeneration?: number;
   @Free("Restart backoff after failed starts: consecutiveFailCount, retryAfterTimestamp.")
   startFailure?: Record<string, unknown>;
-  @Free("Pending start and stop requests.")
-  stateChangeRequests?: Record<string, unknown>;
+  @List(() => VirtualMachineStateChangeRequest, "Pending start and stop requests, oldest first.")
+  stateChangeRequests?: VirtualMachineStateChangeRequest[];
 }
 
 @ApiType("A virtual machine: a VMI template plus when it should run.")
