@@ -17,7 +17,7 @@ test("install: an APIService for v1.subresources.kubevirt.io pointing at the Ser
   t.is(svc.metadata.name, "v1.subresources.kubevirt.io");
   t.deepEqual(svc.spec.service, { name: "virt-api", namespace: "kubevirt", port: 443 });
   t.true(Buffer.from(svc.spec.caBundle, "base64").toString().includes("BEGIN CERTIFICATE"));
-  const edit = objs.find((o) => o.metadata.name === "kubevirt.io:edit") as { metadata: { labels: Record<string, string> }; rules: Array<{ resources: string[]; verbs: string[] }> };
+  const edit = objs.find((o) => o.metadata.name === "kubevirt.io:edit") as unknown as { metadata: { labels: Record<string, string> }; rules: Array<{ resources: string[]; verbs: string[] }> };
   t.is(edit.metadata.labels["rbac.authorization.k8s.io/aggregate-to-edit"], "true");
   t.true(edit.rules.some((r) => r.resources.includes("virtualmachines/stop") && r.verbs.includes("update")));
   t.throws(() => apiServerObjects({ image: "", namespace: "kubevirt", caBundle: "x" }), { message: /image/ });
