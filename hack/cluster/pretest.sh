@@ -4,6 +4,8 @@
 # tests then fail (never skip), pointing at the logs this step names.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
+# Upstream virtctl, the reference client of the subresource tests (~8 min on a cold Go cache, then seconds).
+bash "$root/hack/virtctl/build.sh" >/dev/null || echo "pretest: upstream virtctl did not build; the virtctl tests will fail. Log: $logs/build-virtctl.log" >&2
 if bash "$(dirname "$0")/start.sh"; then exit 0; fi
 echo "pretest: the local cluster did not start; the integration tests will fail. Logs: $logs" >&2
 exit 0
