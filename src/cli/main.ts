@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { InputError } from "./read-documents";
 import { CommandIo, OutputFormat, validateCommand } from "./validate-command";
+import { runExpose } from "./verbs/expose";
 import { KubeconfigError } from "./verbs/kubeconfig";
 import { runVmVerb, VerbUsageError, VM_VERBS, type VmVerb } from "./verbs/vm-verbs";
 
@@ -15,6 +16,7 @@ Usage:
   kubectl-virt pause|unpause vm|vmi NAME
   kubectl-virt guestosinfo|userlist|fslist VMI
   kubectl-virt migrate VM        (answered "not supported yet")
+  kubectl-virt expose vm|vmi|vmirs NAME --name SVC [--port P] [--target-port T] [--type ClusterIP|NodePort|LoadBalancer]
       virtctl's verbs, through the subresources.kubevirt.io API. Common flags: -n NAMESPACE,
       --kubeconfig FILE, --context NAME. Exit 0: done; exit 1: refused (the server's message is printed).
 
@@ -31,6 +33,7 @@ export function main(argv: readonly string[], io: CommandIo): number | Promise<n
       return command ? 0 : 2;
     }
     if ((VM_VERBS as readonly string[]).includes(command)) return runVmVerb(command as VmVerb, rest, io).catch((e: unknown) => failure(e, io));
+    if (command === "expose") return runExpose(rest, io).catch((e: unknown) => failure(e, io));
     if (command !== "validate") throw new UsageError(`unknown command "${command}"`);
     return runValidate(rest, io);
   } catch (e) {
