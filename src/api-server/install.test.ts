@@ -9,6 +9,8 @@ test("the serving certificate names the Service and chains to its CA", (t) => {
   t.true(leaf.checkIssued(new X509Certificate(c.caCrt)));
   t.true(leaf.verify(new X509Certificate(c.caCrt).publicKey));
   t.is(leaf.checkHost("virt-api.kubevirt.svc"), "virt-api.kubevirt.svc");
+  // Go's x509 rejects names outside PrintableString's characters (as node-forge encodes them).
+  for (const name of [leaf.subject, leaf.issuer]) t.regex(name, /^CN=[A-Za-z0-9 '()+,\-./:=?]+$/);
 });
 
 test("install: an APIService for v1.subresources.kubevirt.io pointing at the Service, with the CA", (t) => {

@@ -70,7 +70,9 @@ function certificate(o: { cn: string; publicPem: string; signerKeyPem: string; i
 /** A new CA and a serving certificate for the Service `name` in `namespace` (pure but for randomness). */
 export function makeServingCert(name: string, namespace: string): ServingCert {
   const ca = keyPair();
-  const caCn = `${name}-ca@${Math.floor(Date.now() / 1000)}`;
+  // Only PrintableString characters (no "@"): node-forge encodes names so, and Go's x509 (the API
+  // server, the kubelet's probes) rejects a certificate whose name breaks that.
+  const caCn = `${name}-ca-${Math.floor(Date.now() / 1000)}`;
   const caCrt = certificate({ cn: caCn, publicPem: ca.publicPem, signerKeyPem: ca.privatePem, issuerCn: caCn, ca: true });
   const leaf = keyPair();
   const dnsNames = [name, `${name}.${namespace}`, `${name}.${namespace}.svc`, `${name}.${namespace}.svc.cluster.local`];
