@@ -10,6 +10,7 @@ import { controllerLog } from "./src/controller/log";
 import { LeaderElector } from "./src/controller/leader";
 import { KUBEVIRT_NAMESPACE } from "./src/controller/labels";
 import { handlerObjects } from "./src/handler/install";
+import { apiServerComponents } from "./src/api-server/components";
 
 // Configuration is read once, here: feature gates come from the module's environment
 // (package.json pepr.env in a deployment), comma-separated as in KubeVirt's CR.
@@ -18,7 +19,11 @@ const policy = { ...DEFAULT_POLICY, featureGates };
 
 const controller = new VirtController({
   log: controllerLog,
-  components: (config) => handlerObjects({ image: config.handlerImage, kubeletRootDir: config.kubeletRootDir, namespace: KUBEVIRT_NAMESPACE }),
+  // virt-api runs from the node agent's image (another entry point); its Secret needs the namespace first.
+  components: async (config) => [
+    ...handlerObjects({ image: config.handlerImage, kubeletRootDir: config.kubeletRootDir, namespace: KUBEVIRT_NAMESPACE }),
+    ...(await apiServerComponents(config.handlerImage, KUBEVIRT_NAMESPACE)),
+  ],
 });
 // virt-controller runs in the module's watcher Deployment only, as KubeVirt's runs in its own pods:
 // admission pods never watch, and `pepr dev` (npm start's admission, for a fast edit loop) leaves

@@ -6,7 +6,7 @@ import { register } from "tsx/cjs/api";
 register();
 const require = createRequire(import.meta.url);
 const { main } = require("../src/cli/main.ts");
-const code = main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   out: text => process.stdout.write(`${text}\n`),
   err: text => process.stderr.write(`${text}\n`),
 });

@@ -2,6 +2,9 @@ import { parseArgs } from "node:util";
 import { DEFAULT_POLICY } from "../admission/chain";
 import { InputError } from "./read-documents";
 import { CommandIo, OutputFormat, validateCommand } from "./validate-command";
+import { runExpose } from "./verbs/expose";
+import { KubeconfigError } from "./verbs/kubeconfig";
+import { runVmVerb, VerbUsageError, VM_VERBS, type VmVerb } from "./verbs/vm-verbs";
 
 const USAGE = `kubectl-virt: the kubevirt-ts CLI (also usable as \`kubectl virt\`)
 
@@ -11,33 +14,54 @@ Usage:
       --feature-gates: KubeVirt feature gates to assume enabled (for example HostDisk).
       FILE may hold several YAML documents; - reads standard input.
       Exit 0: all admitted (with -o, the admitted objects are printed). Exit 1: denied or unreadable.
+  kubectl-virt start|stop|restart VM [--grace-period N --force] [--dry-run]
+  kubectl-virt pause|unpause vm|vmi NAME
+  kubectl-virt guestosinfo|userlist|fslist VMI
+  kubectl-virt migrate VM        (answered "not supported yet")
+  kubectl-virt expose vm|vmi|vmirs NAME --name SVC [--port P] [--target-port T] [--type ClusterIP|NodePort|LoadBalancer]
+      virtctl's verbs, through the subresources.kubevirt.io API. Common flags: -n NAMESPACE,
+      --kubeconfig FILE, --context NAME. Exit 0: done; exit 1: refused (the server's message is printed).
 
 Exit code 2: wrong usage.`;
 
 class UsageError extends Error {}
 
-/** Runs the CLI with the given arguments; returns the process exit code. Never throws. */
-export function main(argv: readonly string[], io: CommandIo): number {
+/** Runs the CLI with the given arguments; returns the process exit code (a promise for verbs that call the cluster). Never throws. */
+export function main(argv: readonly string[], io: CommandIo): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (!command || command === "help" || command === "--help" || command === "-h") {
       io.out(USAGE);
       return command ? 0 : 2;
     }
+    if ((VM_VERBS as readonly string[]).includes(command)) return runVmVerb(command as VmVerb, rest, io).catch((e: unknown) => failure(e, io));
+    if (command === "expose") return runExpose(rest, io).catch((e: unknown) => failure(e, io));
     if (command !== "validate") throw new UsageError(`unknown command "${command}"`);
     return runValidate(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    if (e instanceof InputError) {
-      io.err(`error: ${e.message}`);
-      return 1;
-    }
-    io.err(`error: internal failure in kubectl-virt: ${(e as Error)?.message ?? String(e)}`);
+    return failure(e, io);
+  }
+}
+
+function failure(e: unknown, io: CommandIo): number {
+  if (e instanceof VerbUsageError) {
+    io.err(`error: ${e.message}`);
+    return 2;
+  }
+  if (e instanceof KubeconfigError) {
+    io.err(`error: ${e.message}`);
     return 1;
   }
+  if (e instanceof UsageError) {
+    io.err(`error: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (e instanceof InputError) {
+    io.err(`error: ${e.message}`);
+    return 1;
+  }
+  io.err(`error: internal failure in kubectl-virt: ${(e as Error)?.message ?? String(e)}`);
+  return 1;
 }
 
 function runValidate(args: readonly string[], io: CommandIo): number {

@@ -13,7 +13,7 @@ import { reconcileVmi } from "./reconcile/vmi";
 export interface ControllerOptions {
   log: (message: string, err?: unknown) => void;
   /** The components to install at start-up besides the namespace (the node agent's DaemonSet and RBAC). */
-  components: (config: ClusterConfig) => KubeObject[];
+  components: (config: ClusterConfig) => KubeObject[] | Promise<KubeObject[]>;
   resyncMs?: number;
 }
 
@@ -103,7 +103,8 @@ export class VirtController {
   private async installIfChanged(): Promise<void> {
     const wanted = JSON.stringify(this.config);
     if (this.installedFor === wanted) return;
-    await applyComponents([platformNamespace(), ...this.options.components(this.config)]);
+    await applyComponents([platformNamespace()]);
+    await applyComponents(await this.options.components(this.config));
     this.installedFor = wanted;
     this.options.log("components installed", undefined);
   }

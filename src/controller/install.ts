@@ -10,6 +10,10 @@ const INSTALLABLE: Record<string, ResourceRef> = {
   "rbac.authorization.k8s.io/v1/ClusterRole": { group: "rbac.authorization.k8s.io", version: "v1", plural: "clusterroles", namespaced: false },
   "rbac.authorization.k8s.io/v1/ClusterRoleBinding": { group: "rbac.authorization.k8s.io", version: "v1", plural: "clusterrolebindings", namespaced: false },
   "apps/v1/DaemonSet": { group: "apps", version: "v1", plural: "daemonsets", namespaced: true },
+  "v1/Service": { group: "", version: "v1", plural: "services", namespaced: true },
+  "apps/v1/Deployment": { group: "apps", version: "v1", plural: "deployments", namespaced: true },
+  "rbac.authorization.k8s.io/v1/RoleBinding": { group: "rbac.authorization.k8s.io", version: "v1", plural: "rolebindings", namespaced: true },
+  "apiregistration.k8s.io/v1/APIService": { group: "apiregistration.k8s.io", version: "v1", plural: "apiservices", namespaced: false },
 };
 
 export const FIELD_MANAGER = "kubevirt-ts-controller";

@@ -5,6 +5,7 @@ import { RESOURCES } from "../../kube/resources";
 import { jsonEqual } from "../equal";
 import { nextStartFailure } from "../vm/backoff";
 import { decideVm } from "../vm/decide";
+import { firstRequestDone } from "../vm/state-change";
 import { vmStatus } from "../vm/status";
 import { vmiFromVm } from "../vm/vmi-from-vm";
 import { COMPONENT, key, type ReconcileContext } from "./context";
@@ -30,6 +31,7 @@ export async function reconcileVm(namespace: string, name: string, ctx: Reconcil
   const now = new Date();
   const action = decideVm(vm, vmi, now);
   let startFailure = (vm.status as { startFailure?: ReturnType<typeof nextStartFailure> } | undefined)?.startFailure;
+  let requests = vm.status?.stateChangeRequests;
   switch (action.kind) {
     case "createVmi":
       vmi = await createObject<Vmi>(RESOURCES.vmi, namespace, vmiFromVm(vm));
@@ -37,6 +39,7 @@ export async function reconcileVm(namespace: string, name: string, ctx: Reconcil
       break;
     case "deleteVmi":
       if (action.failed) startFailure = nextStartFailure(startFailure, vmi!.metadata.uid!, now);
+      if (action.queueStart) requests = [...(requests ?? []), { action: "Start" }];
       await deleteObject(RESOURCES.vmi, namespace, vmi!.metadata.name, vmi!.metadata.uid);
       await recordEvent(COMPONENT, vm, { type: "Normal", reason: "SuccessfulDelete", message: `Stopped the virtual machine by deleting the virtual machine instance ${vmi!.metadata.uid}` }, ctx.log);
       vmi = await vmiOf(vm);
@@ -50,9 +53,13 @@ export async function reconcileVm(namespace: string, name: string, ctx: Reconcil
   const pods = vmi ? await launcherPodsOf(namespace, vmi.metadata.uid!) : [];
   const status = vmStatus({ ...vm, status: { ...(vm.status ?? {}), startFailure } as VirtualMachine["status"] }, vmi, pods, now);
   if (startFailure && !status.startFailure && vmi?.status?.phase !== "Running") status.startFailure = startFailure;
+  // The first queued start/stop request leaves once done; the next is acted on in the next pass.
+  if (requests && firstRequestDone({ ...vm, status: { ...vm.status, stateChangeRequests: requests } }, vmi)) requests = requests.slice(1);
   const current = (vm.status ?? {}) as Record<string, unknown>;
   const managed = Object.fromEntries(MANAGED_STATUS.map((k) => [k, current[k]]));
-  if (jsonEqual(status, managed)) return;
-  const others = Object.fromEntries(Object.entries(current).filter(([k]) => !MANAGED_STATUS.includes(k)));
-  await replaceStatus(RESOURCES.vm, vm, { ...others, ...status });
+  const requestsChanged = !jsonEqual(requests ?? null, vm.status?.stateChangeRequests ?? null);
+  if (jsonEqual(status, managed) && !requestsChanged) return;
+  const others = Object.fromEntries(Object.entries(current).filter(([k]) => !MANAGED_STATUS.includes(k) && k !== "stateChangeRequests"));
+  const queued = requests && requests.length > 0 ? { stateChangeRequests: requests } : {};
+  await replaceStatus(RESOURCES.vm, vm, { ...others, ...queued, ...status });
 }

@@ -68,3 +68,27 @@ test("a restart after failures waits out the backoff", (t) => {
   t.is(decideVm(failing, undefined, new Date("2026-12-01T12:00:21Z")).kind, "createVmi");
   t.true((decideVm(failing, vmi("Failed"), now) as { failed?: boolean }).failed);
 });
+
+// Queued requests of the subresource API (virtctl start/stop/restart), as KubeVirt's controller acts on them.
+const stop = { action: "Stop", uid: "vmi-uid" };
+const start = { action: "Start" };
+const queued: Array<[RunStrategy, object[], string | undefined, string]> = [
+  ["Always", [stop, start], "Running", "deleteVmi:restart"],
+  ["Always", [{ action: "Stop", uid: "older-uid" }, start], "Running", "none"],
+  ["Manual", [stop], "Running", "deleteVmi:stop"],
+  ["Manual", [start], undefined, "createVmi"],
+  ["Manual", [], undefined, "none"],
+  ["RerunOnFailure", [stop], "Running", "deleteVmi:stop"],
+  ["RerunOnFailure", [start], undefined, "createVmi"],
+];
+for (const [strategy, requests, phase, expected] of queued) {
+  test(`${strategy} with requests ${JSON.stringify(requests.map((r) => (r as { action: string }).action))} and ${phase ?? "no"} VMI → ${expected}`, (t) => {
+    const v = vm(strategy, {}, { runStrategy: strategy, stateChangeRequests: requests });
+    t.is(describe(decideVm(v, phase === undefined ? undefined : vmi(phase), now)), expected);
+  });
+}
+
+test("a stopped RerunOnFailure VM stays stopped; a failed one queues its own start", (t) => {
+  t.is(decideVm(vm("RerunOnFailure", {}, { runStrategy: "RerunOnFailure" }), undefined, now).kind, "none");
+  t.true((decideVm(vm("RerunOnFailure"), vmi("Failed"), now) as { queueStart?: boolean }).queueStart);
+});

@@ -2,13 +2,15 @@ import type { VirtualMachine, VirtualMachineInstance } from "../../api";
 import { isFinal } from "../vmi/phases";
 import { waitBeforeStart, type StartFailure } from "./backoff";
 import { runStrategyOf } from "./run-strategy";
+import { hasStartRequest, hasStopRequestFor } from "./state-change";
 
 export type VmAction =
   | { kind: "none" }
   | { kind: "createVmi" }
   /** A start is due, after the restart backoff: check again in `ms`. */
   | { kind: "waitToStart"; ms: number }
-  | { kind: "deleteVmi"; reason: "stop" | "restart" | "vmDeleted"; failed?: boolean };
+  /** queueStart: a RerunOnFailure VM restarts after a failure through a queued Start request, as KubeVirt's does. */
+  | { kind: "deleteVmi"; reason: "stop" | "restart" | "vmDeleted"; failed?: boolean; queueStart?: boolean };
 
 /**
  * What a VM's run strategy asks for, given its VMI (or none). Level-based: decided from the current
@@ -16,8 +18,10 @@ export type VmAction =
  * - Always: a VMI always exists; a final one is deleted and a new one created.
  * - RerunOnFailure: started once; restarted only after it Failed.
  * - Once: started once; never restarted.
- * - Manual: left as it is (started and stopped through the subresource API).
+ * - Manual: left as it is (started and stopped through the subresource API's queued requests).
  * - Halted: no VMI.
+ * A queued Stop for the current VMI (status.stateChangeRequests, see state-change.ts) deletes it:
+ * under Always a new one follows at once (restart); under Manual and RerunOnFailure it stays stopped.
  * The VM being deleted stops its VMI.
  */
 export function decideVm(vm: VirtualMachine, vmi: VirtualMachineInstance | undefined, now: Date): VmAction {
@@ -31,18 +35,23 @@ export function decideVm(vm: VirtualMachine, vmi: VirtualMachineInstance | undef
     const ms = waitBeforeStart(startFailure, now);
     return ms > 0 ? { kind: "waitToStart", ms } : { kind: "createVmi" };
   };
+  const stopAsked = vmi !== undefined && hasStopRequestFor(vm, vmi);
   switch (strategy) {
     case "Halted":
       return vmi ? { kind: "deleteVmi", reason: "stop" } : { kind: "none" };
     case "Manual":
-      return { kind: "none" };
+      if (stopAsked) return { kind: "deleteVmi", reason: "stop" };
+      return !vmi && hasStartRequest(vm) ? start() : { kind: "none" };
     case "Once":
       return vmi ? { kind: "none" } : { kind: "createVmi" };
     case "RerunOnFailure":
-      if (!vmi) return start();
-      return phase === "Failed" ? { kind: "deleteVmi", reason: "restart", failed: true } : { kind: "none" };
+      // Without a VMI it starts when asked, or when it just became RerunOnFailure; not after a stop.
+      if (!vmi) return hasStartRequest(vm) || vm.status?.runStrategy !== "RerunOnFailure" ? start() : { kind: "none" };
+      if (stopAsked) return { kind: "deleteVmi", reason: "stop" };
+      return phase === "Failed" ? { kind: "deleteVmi", reason: "restart", failed: true, queueStart: true } : { kind: "none" };
     case "Always":
       if (!vmi) return start();
+      if (stopAsked) return { kind: "deleteVmi", reason: "restart" };
       return isFinal(phase) ? { kind: "deleteVmi", reason: "restart", failed: phase === "Failed" } : { kind: "none" };
   }
 }
