@@ -15,24 +15,33 @@ test("a key added many times while queued runs once", async (t) => {
 });
 
 test("a key added while it runs runs again afterwards, never concurrently", async (t) => {
+  // The first run waits on a gate the test opens, so the adds below land while it runs whatever the
+  // machine's load (a timer-based version failed under CI load).
   let active = 0;
   let maxActive = 0;
   let runs = 0;
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  let firstStarted!: () => void;
+  const started = new Promise<void>((r) => (firstStarted = r));
   const q = new WorkQueue<string>({
     handle: async () => {
       active++;
       maxActive = Math.max(maxActive, active);
       runs++;
-      await tick();
+      if (runs === 1) {
+        firstStarted();
+        await gate;
+      }
       active--;
     },
   });
   q.start();
   q.add("a");
-  await tick(1);
+  await started;
   q.add("a");
   q.add("a");
-  await tick(30);
+  open();
   await q.idle();
   t.is(runs, 2);
   t.is(maxActive, 1);
@@ -51,7 +60,7 @@ test("a failing run is retried with backoff until it succeeds", async (t) => {
   });
   q.start();
   q.add("x");
-  for (let i = 0; i < 100 && attempts < 3; i++) await tick();
+  for (let i = 0; i < 2000 && attempts < 3; i++) await tick();
   t.is(attempts, 3);
   t.is(logged.length, 2);
   t.regex(logged[0]!, /x: failed \(attempt 1\)/);
