@@ -2,6 +2,9 @@ import { ValidationError, validateSync } from "class-validator";
 import { Cause, joinPath } from "../cause";
 import { ApiClass } from "./field-schema";
 import { isPlainObject, materialize } from "./materialize";
+import { installMetadataCache } from "./metadata-cache";
+
+installMetadataCache();
 
 /**
  * Checks a parsed object against its API class: types, enums, required fields and unknown
