@@ -1,7 +1,8 @@
 /**
  * Benchmark of `virt-launcher standalone` (npm run bench:launcher): time from start to the guest's
  * first console line and to "guest: ready", the launcher's own memory (RSS of its process tree
- * without QEMU: node, libvirtd, virtlogd, virsh event, tini, unshare) and the SIGTERM → exit time.
+ * without QEMU, and per process: node, libvirtd, virtlogd, virsh, tini, unshare, …), QEMU's RSS and
+ * the SIGTERM → exit time.
  * Env: BENCH_RUNS (default 3), BENCH_VIRT_TYPE (default auto, as standalone's default), BENCH_MEMORY
  * (the guest's memory request, default 64M as in the seed's VM).
  */
@@ -10,14 +11,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { guestImageDir, scratchDir, sleep, vmiYaml } from "../test/e2e/launcher-harness";
 import { writeFileSync } from "node:fs";
-import { processTree } from "./launcher-procs";
+import { processTree, rssByName } from "./launcher-procs";
 
 const ROOT = resolve(__dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const VIRT_TYPE = process.env.BENCH_VIRT_TYPE ?? "auto";
 const MEMORY = process.env.BENCH_MEMORY ?? "64M";
 
-interface Sample { firstLineMs: number; readyMs: number; nodeRssMiB: number; treeRssMiB: number; qemuRssMiB: number; stopMs: number; procs: string }
+interface Sample { firstLineMs: number; readyMs: number; nodeRssMiB: number; treeRssMiB: number; qemuRssMiB: number; stopMs: number; procs: Record<string, number> }
 
 const firstLine = (text: string): boolean => text.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, "").split("\n").some((l) => l.trim() !== "");
 
@@ -56,7 +57,7 @@ async function runOnce(imageDir: string): Promise<Sample> {
       treeRssMiB: mib(own.reduce((s, p) => s + p.rssKiB, 0)),
       qemuRssMiB: mib(qemu.reduce((s, p) => s + p.rssKiB, 0)),
       stopMs: stop - sent,
-      procs: own.map((p) => `${p.comm}=${mib(p.rssKiB)}`).join(" "),
+      procs: Object.fromEntries(Object.entries(rssByName(tree)).map(([name, kib]) => [name, mib(kib)])),
     };
   } finally {
     child.kill("SIGKILL");
@@ -64,6 +65,7 @@ async function runOnce(imageDir: string): Promise<Sample> {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const perProcess = (procs: Record<string, number>): string => Object.entries(procs).map(([name, v]) => `${name} ${v}`).join(", ");
 
 async function main(): Promise<void> {
   const imageDir = guestImageDir();
@@ -72,11 +74,13 @@ async function main(): Promise<void> {
     const s = await runOnce(imageDir);
     samples.push(s);
     console.log(`run ${i + 1}: first console line ${s.firstLineMs} ms, guest ready ${s.readyMs} ms, launcher RSS node ${s.nodeRssMiB} MiB, ` +
-      `launcher tree without QEMU ${s.treeRssMiB} MiB (${s.procs}), QEMU ${s.qemuRssMiB} MiB, SIGTERM→exit ${s.stopMs} ms`);
+      `launcher tree without QEMU ${s.treeRssMiB} MiB (${perProcess(s.procs)}), QEMU ${s.qemuRssMiB} MiB, SIGTERM→exit ${s.stopMs} ms`);
   }
   const m = (k: keyof Omit<Sample, "procs">): number => median(samples.map((s) => s[k]));
   console.log(`median of ${RUNS} (virt-type ${VIRT_TYPE}, memory ${MEMORY}): first console line ${m("firstLineMs")} ms, guest ready ${m("readyMs")} ms, ` +
     `node RSS ${m("nodeRssMiB")} MiB, launcher tree RSS without QEMU ${m("treeRssMiB")} MiB, QEMU RSS ${m("qemuRssMiB")} MiB, SIGTERM→exit ${m("stopMs")} ms`);
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s.procs)))];
+  console.log(`median RSS per process (MiB): ${perProcess(Object.fromEntries(names.map((n) => [n, median(samples.map((s) => s.procs[n] ?? 0))])))}`);
   console.log("KubeVirt's fixed per-VM budget: 25 MiB monitor + 100 MiB virt-launcher + 25 MiB virtlogd + 40 MiB virtqemud (+ 30 MiB QEMU) = 190 MiB without QEMU, 220 MiB with it");
 }
 
