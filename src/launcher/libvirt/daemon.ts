@@ -5,6 +5,8 @@ import { daemonArgv, daemonEnv, sessionUri, type DaemonLayout, type DaemonUser }
 
 export interface LibvirtDaemon {
   uri: string;
+  /** The daemon's unix socket (the lifecycle event stream connects there itself). */
+  socketPath: string;
   pid: number;
   /** Resolves when the daemon's process tree is gone. */
   exited: Promise<void>;
@@ -45,5 +47,5 @@ export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined
       throw new Error(`libvirtd did not open ${socket} within ${timeoutMs} ms; see ${join(root, "libvirtd.log")}`);
     }
   }
-  return { uri: sessionUri(layout.runtimeDir), pid: child.pid ?? -1, exited, stop };
+  return { uri: sessionUri(layout.runtimeDir), socketPath: socket, pid: child.pid ?? -1, exited, stop };
 }
