@@ -132,7 +132,7 @@ export class Launcher implements CommandHandler {
     this.events?.stop();
     await this.port?.close().catch(() => undefined);
     await this.daemon?.stop();
-    await this.consoleRelay?.stop(); // after QEMU and virtlogd are gone: the guest's last lines are in
+    await this.consoleRelay?.stop(); // after QEMU is gone: the guest's last lines are in
     this.network?.stop();
   }
 
