@@ -34,7 +34,7 @@ export async function followDomainEvents(socketPath: string, uri: string, onEven
     for (const p of calls.values()) p.reject(err);
     calls.clear();
   };
-  socket.once("error", (err) => fail(new Error(`libvirt events: ${socketPath}: ${err.message}`, { cause: err })));
+  socket.on("error", (err) => fail(new Error(`libvirt events: ${socketPath}: ${err.message}`, { cause: err })));
   socket.once("close", () => fail(new Error(`libvirt events: ${socketPath}: connection closed`)));
 
   const onMessage = (m: Message): void => {
