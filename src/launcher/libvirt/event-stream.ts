@@ -43,9 +43,13 @@ export async function followDomainEvents(socketPath: string, uri: string, onEven
     if (header.type === MESSAGE_TYPE.REPLY) {
       const pending = calls.get(header.serial);
       calls.delete(header.serial);
-      if (header.status === MESSAGE_STATUS.OK) return pending?.resolve(m.body);
-      const error = decodeError(m.body);
-      pending?.reject(Object.assign(new Error(`libvirt events: ${error.message}`), { code: error.code }));
+      if (header.status !== MESSAGE_STATUS.OK) {
+        const error = decodeError(m.body);
+        return pending?.reject(Object.assign(new Error(`libvirt events: ${error.message}`), { code: error.code }));
+      }
+      // Taken here, not after the await: events may follow the reply in the same chunk.
+      if (header.procedure === PROC.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY) callbackId = decodeRegisterAnyReply(m.body);
+      pending?.resolve(m.body);
     } else if (header.type === MESSAGE_TYPE.MESSAGE && header.procedure === PROC.DOMAIN_EVENT_CALLBACK_LIFECYCLE) {
       const msg = decodeLifecycleMessage(m.body);
       if (msg.callbackId !== callbackId) return;
@@ -79,9 +83,7 @@ export async function followDomainEvents(socketPath: string, uri: string, onEven
 
   try {
     await call(PROC.CONNECT_OPEN, connectOpenArgs(uri.split("?")[0]!), `opening ${uri}`);
-    callbackId = decodeRegisterAnyReply(
-      await call(PROC.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, registerAnyArgs(VIR_DOMAIN_EVENT_ID_LIFECYCLE), "registering for lifecycle events"),
-    );
+    await call(PROC.CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY, registerAnyArgs(VIR_DOMAIN_EVENT_ID_LIFECYCLE), "registering for lifecycle events");
   } catch (err) {
     socket.destroy();
     throw err;
