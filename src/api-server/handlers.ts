@@ -32,5 +32,7 @@ export function streamOpeners(link: HandlerLink): Record<string, StreamOpener> {
     "virtualmachineinstances/console": (r) => openVmiStream(link, "console", r.namespace, r.name, r.rest),
     "virtualmachineinstances/vnc": (r) => openVmiStream(link, "vnc", r.namespace, r.name, r.rest),
     "virtualmachineinstances/portforward": (r) => openVmiStream(link, "portforward", r.namespace, r.name, r.rest),
+    // A VM's port-forward reaches its VMI, which carries the VM's name (virtctl port-forward vm/NAME).
+    "virtualmachines/portforward": (r) => openVmiStream(link, "portforward", r.namespace, r.name, r.rest),
   };
 }

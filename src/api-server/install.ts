@@ -39,6 +39,7 @@ const EDIT_RULES = [
   { apiGroups: [GROUP], resources: vmiSubs("console", "vnc", "portforward", "guestosinfo", "filesystemlist", "userlist"), verbs: ["get"] },
   { apiGroups: [GROUP], resources: vmiSubs("pause", "unpause"), verbs: ["update"] },
   { apiGroups: [GROUP], resources: vmSubs("start", "stop", "restart"), verbs: ["update"] },
+  { apiGroups: [GROUP], resources: vmSubs("portforward"), verbs: ["get"] },
   { apiGroups: ["kubevirt.io"], resources: ["virtualmachines", "virtualmachineinstances", "virtualmachineinstancereplicasets"], verbs: ["get", "delete", "create", "update", "patch", "list", "watch"] },
 ];
 const VIEW_RULES = [
