@@ -21,10 +21,13 @@ test("unpause: refused unless paused", (t) => {
   t.like(unpauseRefusal(vmi())?.status, { code: 409, message: 'Operation cannot be fulfilled on virtualmachineinstance.kubevirt.io "myvm": VMI is not paused' });
 });
 
-test("streams: only a running VMI; VNC needs the graphics device, console the serial console", (t) => {
+test("streams: only a running VMI; VNC needs the graphics device, console the serial console; a paused VMI forwards no port", (t) => {
   t.is(streamRefusal(vmi(), "vnc"), undefined);
-  t.like(streamRefusal(vmi({ phase: "Scheduling" }), "console")?.status, { code: 400, message: "Unable to connect to VirtualMachineInstance because phase is Scheduling instead of Running" });
-  t.like(streamRefusal(vmi({ devices: { autoattachGraphicsDevice: false } }), "vnc")?.status, { code: 400, message: "No graphics devices are present." });
+  t.like(streamRefusal(vmi({ phase: "Scheduling" }), "console")?.status, { code: 400, message: "VMI is not running" });
+  t.like(streamRefusal(vmi({ phase: "Failed" }), "console")?.status, { code: 409 });
+  t.like(streamRefusal(vmi({ phase: "Scheduling", devices: { autoattachGraphicsDevice: false } }), "vnc")?.status, { code: 400, message: "No graphics devices are present." });
+  t.like(streamRefusal(vmi({ paused: true }), "portforward")?.status, { code: 409, message: 'Operation cannot be fulfilled on virtualmachineinstance.kubevirt.io "myvm": VMI is paused' });
+  t.is(streamRefusal(vmi({ paused: true }), "console"), undefined);
   t.is(streamRefusal(vmi({ devices: { autoattachGraphicsDevice: false } }), "console"), undefined);
   t.like(streamRefusal(vmi({ devices: { autoattachSerialConsole: false } }), "console")?.status, { code: 400, message: "No serial consoles are present." });
 });

@@ -24,12 +24,14 @@ export function unpauseRefusal(vmi: Vmi): StatusError | undefined {
 
 export type StreamKind = "console" | "vnc" | "portforward";
 
+/** In KubeVirt's order: the device first (so a VMI without one is refused whatever its phase), then the phase. */
 export function streamRefusal(vmi: Vmi, kind: StreamKind): StatusError | undefined {
-  const phase = vmi.status?.phase ?? "";
-  if (phase !== "Running") return badRequest(`Unable to connect to VirtualMachineInstance because phase is ${phase} instead of Running`);
   const devices = vmi.spec.domain.devices ?? {};
   if (kind === "vnc" && devices.autoattachGraphicsDevice === false) return badRequest("No graphics devices are present.");
   if (kind === "console" && devices.autoattachSerialConsole === false) return badRequest("No serial consoles are present.");
+  if (kind === "console" && vmi.status?.phase === "Failed") return conflict("virtualmachineinstance", nameOf(vmi), "VMI is in failed status");
+  if (kind === "portforward" && isPaused(vmi)) return conflict("virtualmachineinstance", nameOf(vmi), "VMI is paused");
+  if (vmi.status?.phase !== "Running") return badRequest("VMI is not running");
   return undefined;
 }
 

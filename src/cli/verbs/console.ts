@@ -1,6 +1,6 @@
 /**
  * `console VMI`: the guest's serial console on this terminal, as virtctl console. Raw mode while
- * attached (restored on every way out), Ctrl+] leaves with exit 0; the server closing (the VM
+ * attached (restored on every way out), Ctrl+] or the end of stdin leaves with exit 0; the server closing (the VM
  * stopped, or another console took over) exits 1 saying so. Window resizes need nothing: a serial
  * line has no size.
  */
@@ -55,6 +55,8 @@ export async function runConsole(args: readonly string[], io: VerbIo, term: Term
       if (leave) finish(0, "");
     };
     term.stdin.on("data", onInput).resume();
+    // As virtctl: the end of the input (a script's last line) ends the session as Ctrl+] does.
+    term.stdin.once("end", () => finish(0));
     stream.on("data", (d: Buffer) => term.stdout.write(d));
     stream.once("close", () => finish(1, "\nThe console was closed by the server (the VM stopped, or another console connected)."));
     stream.once("error", (err: Error) => finish(1, `\nThe console's connection failed: ${err.message}`));
