@@ -30,6 +30,8 @@ const ns = `bench-console-${Date.now().toString(36)}`;
 const NAME = "console-bench";
 const VMI = { group: "kubevirt.io", version: "v1", plural: "virtualmachineinstances", namespaced: true } as const;
 const NAMESPACE = { group: "", version: "v1", plural: "namespaces", namespaced: false } as const;
+/** busybox ash's prompt ("NAME# "), which its line editing follows with a cursor-position query. */
+const PROMPT = /# (?:\x1b\[6n)?$/;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const vmi = {
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
     const boot = await open();
     for (let i = 0; ; i++) {
       boot.write("\n");
-      if (await until(boot, /# $/m, 5000).then(() => true, () => false)) break;
+      if (await until(boot, PROMPT, 5000).then(() => true, () => false)) break;
       if (i > 120) throw new Error("no shell prompt on the console within 10 minutes");
     }
     boot.destroy();
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
       const t0 = performance.now();
       const s = await open();
       wsOpen.push(performance.now() - t0);
-      const prompt = until(s, /# $/m, 30_000);
+      const prompt = until(s, PROMPT, 30_000);
       s.write("\n");
       await prompt;
       toPrompt.push(performance.now() - t0);
@@ -113,7 +115,7 @@ async function main(): Promise<void> {
       s.write(Buffer.from(line.repeat(lines - 1) + `${marker}${".".repeat(line.length - marker.length - 1)}\n`));
       await echoed;
       paste.push(performance.now() - t0);
-      const back = until(s, /# $/m, 60_000);
+      const back = until(s, PROMPT, 60_000);
       s.write(Buffer.from([0x04])); // end cat's input
       await back;
       s.destroy();

@@ -38,7 +38,8 @@ export function acceptStream(req: IncomingMessage, socket: Duplex, head: Buffer,
       client.destroy();
       stream.destroy();
     };
-    client.on("error", close("client error")).once("close", close("client closed"));
+    // The WebSocket stream ends ('end') when the client closes; it emits 'close' only once destroyed.
+    client.on("error", close("client error")).once("end", close("client closed")).once("close", close("client closed"));
     stream.on("error", close("virt-handler error")).once("close", close("virt-handler closed"));
     client.pipe(stream);
     stream.pipe(client);

@@ -79,6 +79,7 @@ export async function rfbSession(port: number, host = "127.0.0.1"): Promise<RfbS
       update: { rectangles: header.readUInt16BE(2), first: { x: rect.readUInt16BE(0), y: rect.readUInt16BE(2), w: rect.readUInt16BE(4), h: rect.readUInt16BE(6), encoding: rect.readInt32BE(8) } },
     };
   } finally {
-    socket.destroy();
+    // A clean end (FIN), as a VNC client that leaves: a reset makes virtctl's proxy exit with an error.
+    socket.end();
   }
 }

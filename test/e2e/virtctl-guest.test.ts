@@ -21,6 +21,8 @@ const root = resolve(__dirname, "../..");
 const virtctlBin = join(root, ".local/bin/virtctl");
 const GUEST = "vguest";
 const HTTP_PORT = 8080;
+/** busybox ash's prompt ("NAME# "), which its line editing follows with a cursor-position query. */
+const PROMPT = /# (?:\x1b\[6n)?$/;
 
 /** The two clients, started the same way: VERB ARGS... as a user (kubeconfig) in the test's namespace. */
 const CLIENTS = {
@@ -105,7 +107,7 @@ async function attachConsole(client: Client): Promise<ClientProcess> {
   // The shell prints its prompt after each newline; a guest still booting may swallow the first.
   for (let i = 0; i < 20 && !prompt; i++) {
     c.write("\n");
-    prompt = await c.waitFor(/# $/m, "the guest's shell prompt", 15_000, "stdout").catch(() => undefined);
+    prompt = await c.waitFor(PROMPT, "the guest's shell prompt", 15_000, "stdout").catch(() => undefined);
   }
   if (!prompt) throw new Error(`no shell prompt on the console: ${c.stdout.slice(-500)}`);
   return c;
@@ -172,7 +174,7 @@ for (const client of Object.keys(CLIENTS) as Client[]) {
 
     const none = await run(client, editor, ["vnc", "--proxy-only", "idle"]);
     t.not(none.code, 0);
-    t.regex(none.stderr, /400.*No graphics devices are present\./s);
+    t.regex(none.stderr, /No graphics devices are present\./);
   });
 
   test.serial(`${client}: port-forward reaches the guest's HTTP server (vmi/ and vm/ targets)`, async (t) => {

@@ -45,6 +45,8 @@ export async function runConsole(args: readonly string[], io: VerbIo, term: Term
       term.stdin.off("data", onInput);
       term.stdin.pause();
       if (raw) term.stdin.setRawMode(false);
+      // A paused stdin that is a socket (a parent's pipe) would keep the process alive.
+      (term.stdin as { unref?: () => void }).unref?.();
       stream.destroy();
       if (message) io.err(message);
       resolve(code);
@@ -58,7 +60,9 @@ export async function runConsole(args: readonly string[], io: VerbIo, term: Term
     // As virtctl: the end of the input (a script's last line) ends the session as Ctrl+] does.
     term.stdin.once("end", () => finish(0));
     stream.on("data", (d: Buffer) => term.stdout.write(d));
-    stream.once("close", () => finish(1, "\nThe console was closed by the server (the VM stopped, or another console connected)."));
+    // A WebSocket stream ends ('end') when the server closes; it emits 'close' only when destroyed here.
+    const closedByServer = (): void => finish(1, "\nThe console was closed by the server (the VM stopped, or another console connected).");
+    stream.once("end", closedByServer).once("close", closedByServer);
     stream.once("error", (err: Error) => finish(1, `\nThe console's connection failed: ${err.message}`));
   });
 }

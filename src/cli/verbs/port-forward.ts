@@ -22,7 +22,8 @@ function join(stream: Duplex, socket: Duplex): void {
     stream.destroy();
     socket.destroy();
   };
-  stream.once("close", done).on("error", done);
+  // The WebSocket stream ends ('end') when the server closes it; 'close' comes only from destroy().
+  stream.once("end", done).once("close", done).on("error", done);
   socket.once("close", done).on("error", done);
   socket.pipe(stream);
   stream.pipe(socket);
@@ -32,9 +33,13 @@ function join(stream: Duplex, socket: Duplex): void {
 function overStdio(stream: Duplex): Promise<number> {
   process.stdin.pipe(stream);
   stream.pipe(process.stdout);
-  return new Promise((resolve) => {
-    stream.once("close", () => resolve(0)).on("error", () => resolve(1));
+  return new Promise<number>((resolve) => {
+    stream.once("end", () => resolve(0)).once("close", () => resolve(0)).on("error", () => resolve(1));
     process.stdin.once("end", () => stream.end());
+  }).finally(() => {
+    // stdin may be a socket (ssh's ProxyCommand): unpiped and unref'd, it no longer keeps the process.
+    process.stdin.unpipe(stream);
+    (process.stdin as { unref?: () => void }).unref?.();
   });
 }
 

@@ -17,9 +17,10 @@ export function openStream(c: Connection, resource: "virtualmachines" | "virtual
   const ws = new WebSocket(url, [PLAIN_PROTOCOL], { ...tls, perMessageDeflate: false, handshakeTimeout: 60_000 });
   return new Promise((resolve, reject) => {
     ws.once("open", () => resolve(createWebSocketStream(ws)));
-    ws.once("unexpected-response", (_req, res) => {
+    ws.once("unexpected-response", (req, res) => {
       let body = "";
-      res.on("data", (d: Buffer) => (body += d.toString())).on("end", () => reject(new ApiError(res.statusCode ?? 0, messageOf(body) ?? `${res.statusCode} ${res.statusMessage ?? ""}`)));
+      // With this listener ws leaves the request open: it is ours to end, or it keeps the process alive.
+      res.on("data", (d: Buffer) => (body += d.toString())).on("end", () => void req.destroy()).on("end", () => reject(new ApiError(res.statusCode ?? 0, messageOf(body) ?? `${res.statusCode} ${res.statusMessage ?? ""}`)));
     });
     ws.once("error", (err) => reject(new ApiError(0, `cannot open ${sub} of ${name}: ${err.message}`)));
   });

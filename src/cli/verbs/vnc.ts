@@ -61,7 +61,7 @@ export async function runVnc(args: readonly string[], io: VerbIo): Promise<numbe
       resolve(0);
     };
     socket.once("close", done).on("error", done);
-    display.once("close", done).on("error", done);
+    display.once("end", done).once("close", done).on("error", done);
     socket.pipe(display);
     display.pipe(socket);
   });
