@@ -20,7 +20,10 @@ export function openStream(c: Connection, resource: "virtualmachines" | "virtual
     ws.once("unexpected-response", (req, res) => {
       let body = "";
       // With this listener ws leaves the request open: it is ours to end, or it keeps the process alive.
-      res.on("data", (d: Buffer) => (body += d.toString())).on("end", () => void req.destroy()).on("end", () => reject(new ApiError(res.statusCode ?? 0, messageOf(body) ?? `${res.statusCode} ${res.statusMessage ?? ""}`)));
+      res.on("data", (d: Buffer) => (body += d.toString())).on("end", () => {
+        req.destroy();
+        ws.on("error", () => undefined).terminate();
+      }).on("end", () => reject(new ApiError(res.statusCode ?? 0, messageOf(body) ?? `${res.statusCode} ${res.statusMessage ?? ""}`)));
     });
     ws.once("error", (err) => reject(new ApiError(0, `cannot open ${sub} of ${name}: ${err.message}`)));
   });
