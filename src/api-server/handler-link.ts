@@ -12,7 +12,7 @@ import { listObjects, type KubeObject } from "../kube/objects";
 import { RESOURCES } from "../kube/resources";
 import { LINK_PORT, LINK_SERVER_CN } from "../handler/link/certs";
 import { LINK_UPGRADE, isStream, linkPath, methodOf, type LinkRequest } from "../handler/link/paths";
-import { badRequest, conflict, internal, make, StatusError } from "./status";
+import { badRequest, internal, make, StatusError } from "./status";
 
 export interface HandlerLink {
   /** pause/unpause: resolves when the handler has done it. */
@@ -56,7 +56,7 @@ export function handlerLink(tls: LinkTls, handlerNamespace: string): HandlerLink
   async function handlerAddress(nodeName: string): Promise<string> {
     const pods = await listObjects<Pod>(RESOURCES.pod, handlerNamespace, "kubevirt.io=virt-handler");
     const pod = pods.find((p) => p.spec?.nodeName === nodeName && p.status?.phase === "Running" && p.status.podIP);
-    if (!pod) throw conflict("virtualmachineinstance", "", `no running virt-handler on node ${nodeName}`);
+    if (!pod) throw make(503, "ServiceUnavailable", `no running virt-handler on node ${nodeName}: its node agent must be ready to reach the VMI`);
     return pod.status!.podIP!;
   }
   const options = async (nodeName: string, r: LinkRequest): Promise<RequestOptions> => ({
