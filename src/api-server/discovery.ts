@@ -10,7 +10,7 @@ export const GROUP_VERSION = `${GROUP}/${VERSION}`;
 
 /** Every subresource this server routes, per resource: the RBAC verb the caller needs, and the HTTP method. */
 export const SUBRESOURCES = {
-  virtualmachines: { start: "PUT", stop: "PUT", restart: "PUT", migrate: "PUT" },
+  virtualmachines: { start: "PUT", stop: "PUT", restart: "PUT", migrate: "PUT", portforward: "GET" },
   virtualmachineinstances: {
     pause: "PUT",
     unpause: "PUT",

@@ -8,6 +8,7 @@
  */
 import type { KubeObject } from "../kube/objects";
 import { GROUP, VERSION } from "./discovery";
+import { API_LINK_DIR, linkVolume } from "../handler/link/certs";
 
 export interface ApiServerInstallOptions {
   image: string;
@@ -38,6 +39,7 @@ const EDIT_RULES = [
   { apiGroups: [GROUP], resources: vmiSubs("console", "vnc", "portforward", "guestosinfo", "filesystemlist", "userlist"), verbs: ["get"] },
   { apiGroups: [GROUP], resources: vmiSubs("pause", "unpause"), verbs: ["update"] },
   { apiGroups: [GROUP], resources: vmSubs("start", "stop", "restart"), verbs: ["update"] },
+  { apiGroups: [GROUP], resources: vmSubs("portforward"), verbs: ["get"] },
   { apiGroups: ["kubevirt.io"], resources: ["virtualmachines", "virtualmachineinstances", "virtualmachineinstancereplicasets"], verbs: ["get", "delete", "create", "update", "patch", "list", "watch"] },
 ];
 const VIEW_RULES = [
@@ -116,16 +118,25 @@ function apiDeployment({ image, namespace }: ApiServerInstallOptions): KubeObjec
               image,
               imagePullPolicy: "IfNotPresent",
               args: ["node", "/opt/kubevirt-ts/bin/virt-api.mjs"],
-              env: [{ name: "VIRT_API_PORT", value: String(PORT) }, { name: "VIRT_API_CERT_DIR", value: "/etc/virt-api/certs" }],
+              env: [
+                { name: "VIRT_API_PORT", value: String(PORT) },
+                { name: "VIRT_API_CERT_DIR", value: "/etc/virt-api/certs" },
+                { name: "VIRT_API_LINK_DIR", value: API_LINK_DIR },
+                { name: "VIRT_HANDLER_NAMESPACE", value: namespace },
+              ],
               ports: [{ name: "https", containerPort: PORT, protocol: "TCP" }],
               // Unprivileged: it only talks to the API server (and, for streams, the node agent over mTLS).
               securityContext: { runAsNonRoot: true, runAsUser: 65534, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
               resources: { requests: { cpu: "10m", memory: "64Mi" } },
-              readinessProbe: { httpGet: { path: "/healthz", port: PORT, scheme: "HTTPS" }, periodSeconds: 2, failureThreshold: 3 },
-              volumeMounts: [{ name: "certs", mountPath: "/etc/virt-api/certs", readOnly: true }],
+              // 5 s: under load the default 1 s timed out and took virt-api out of its Service.
+              readinessProbe: { httpGet: { path: "/healthz", port: PORT, scheme: "HTTPS" }, periodSeconds: 2, failureThreshold: 3, timeoutSeconds: 5 },
+              volumeMounts: [
+                { name: "certs", mountPath: "/etc/virt-api/certs", readOnly: true },
+                { name: "link-certs", mountPath: API_LINK_DIR, readOnly: true },
+              ],
             },
           ],
-          volumes: [{ name: "certs", secret: { secretName: API_CERT_SECRET, defaultMode: 0o444 } }],
+          volumes: [{ name: "certs", secret: { secretName: API_CERT_SECRET, defaultMode: 0o444 } }, linkVolume("api")],
         },
       },
     },

@@ -41,12 +41,13 @@ export interface ServingCert {
 const SECRET_REF = { group: "", version: "v1", plural: "secrets", namespaced: true };
 const TEN_YEARS_MS = 10 * 365 * 24 * 3600 * 1000;
 
-function keyPair(): { privatePem: string; publicPem: string } {
+export function keyPair(): { privatePem: string; publicPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs1", format: "pem" } });
   return { privatePem: privateKey, publicPem: publicKey };
 }
 
-function certificate(o: { cn: string; publicPem: string; signerKeyPem: string; issuerCn: string; ca: boolean; dnsNames?: string[] }): string {
+/** A certificate signed by `signerKeyPem`; a leaf is for serving unless `usage` says client (mutual TLS). */
+export function certificate(o: { cn: string; publicPem: string; signerKeyPem: string; issuerCn: string; ca: boolean; dnsNames?: string[]; usage?: "server" | "client" }): string {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(o.publicPem);
   cert.serialNumber = `01${randomBytes(15).toString("hex")}`; // positive, unique
@@ -60,7 +61,7 @@ function certificate(o: { cn: string; publicPem: string; signerKeyPem: string; i
       : [
           { name: "basicConstraints", cA: false },
           { name: "keyUsage", digitalSignature: true, keyEncipherment: true, critical: true },
-          { name: "extKeyUsage", serverAuth: true },
+          o.usage === "client" ? { name: "extKeyUsage", clientAuth: true } : { name: "extKeyUsage", serverAuth: true },
           { name: "subjectAltName", altNames: (o.dnsNames ?? []).map((value) => ({ type: 2, value })) },
         ],
   );
@@ -84,14 +85,17 @@ export function makeServingCert(name: string, namespace: string): ServingCert {
 const b64 = (s: string): string => Buffer.from(s, "utf8").toString("base64");
 const unb64 = (s: string | undefined): string => Buffer.from(s ?? "", "base64").toString("utf8");
 
-/** The Secret's certificate, made and stored first if there is none (a concurrent maker's wins). */
-export async function ensureServingCert(secretName: string, service: string, namespace: string): Promise<ServingCert> {
+/**
+ * The PEM files kept in Secret `secretName` (keys as given), made and stored first if missing or
+ * incomplete; when two makers race, the first stored wins and both use it.
+ */
+export async function ensureCertSecret(secretName: string, namespace: string, o: { labels: Record<string, string>; keys: string[]; make: () => Record<string, string> }): Promise<Record<string, string>> {
   const path = resourcePath(SECRET_REF, namespace, secretName);
-  const read = async (): Promise<ServingCert | undefined> => {
+  const { keys } = o;
+  const read = async (): Promise<Record<string, string> | undefined> => {
     try {
-      const s = await request<{ data?: Record<string, string> }>("GET", path);
-      const d = s.data ?? {};
-      return d["ca.crt"] && d["tls.crt"] && d["tls.key"] ? { caCrt: unb64(d["ca.crt"]), tlsCrt: unb64(d["tls.crt"]), tlsKey: unb64(d["tls.key"]) } : undefined;
+      const d = (await request<{ data?: Record<string, string> }>("GET", path)).data ?? {};
+      return keys.every((k) => d[k]) ? Object.fromEntries(keys.map((k) => [k, unb64(d[k])])) : undefined;
     } catch (err) {
       if (err instanceof KubeError && err.notFound) return undefined;
       throw err;
@@ -99,19 +103,26 @@ export async function ensureServingCert(secretName: string, service: string, nam
   };
   const existing = await read();
   if (existing) return existing;
-  const made = makeServingCert(service, namespace);
-  const secret = {
-    apiVersion: "v1",
-    kind: "Secret",
-    type: "kubernetes.io/tls",
-    metadata: { name: secretName, namespace, labels: { "kubevirt.io": "virt-api" } },
-    data: { "ca.crt": b64(made.caCrt), "tls.crt": b64(made.tlsCrt), "tls.key": b64(made.tlsKey) },
-  };
+  const made = o.make();
+  const secret = { apiVersion: "v1", kind: "Secret", metadata: { name: secretName, namespace, labels: o.labels }, data: Object.fromEntries(keys.map((k) => [k, b64(made[k]!)])) };
   try {
     await request("POST", resourcePath(SECRET_REF, namespace), secret);
     return made;
   } catch (err) {
-    if (err instanceof KubeError && err.conflict) return (await read())!;
+    if (err instanceof KubeError && err.conflict) return (await read()) ?? made;
     throw err;
   }
+}
+
+/** virt-api's serving certificate, kept in Secret `secretName`. */
+export async function ensureServingCert(secretName: string, service: string, namespace: string): Promise<ServingCert> {
+  const d = await ensureCertSecret(secretName, namespace, {
+    labels: { "kubevirt.io": "virt-api" },
+    keys: ["ca.crt", "tls.crt", "tls.key"],
+    make: () => {
+      const c = makeServingCert(service, namespace);
+      return { "ca.crt": c.caCrt, "tls.crt": c.tlsCrt, "tls.key": c.tlsKey };
+    },
+  });
+  return { caCrt: d["ca.crt"]!, tlsCrt: d["tls.crt"]!, tlsKey: d["tls.key"]! };
 }

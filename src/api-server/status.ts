@@ -22,7 +22,7 @@ export class StatusError extends Error {
   }
 }
 
-const make = (code: number, reason: string, message: string, details?: Status["details"]): StatusError =>
+export const make = (code: number, reason: string, message: string, details?: Status["details"]): StatusError =>
   new StatusError({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, ...(details ? { details } : {}), code });
 
 /** A resource of kubevirt.io, named as apimachinery names it in messages: `virtualmachine.kubevirt.io "myvm"`. */

@@ -4,7 +4,20 @@ import { InputError } from "./read-documents";
 import { CommandIo, OutputFormat, validateCommand } from "./validate-command";
 import { runExpose } from "./verbs/expose";
 import { KubeconfigError } from "./verbs/kubeconfig";
-import { runVmVerb, VerbUsageError, VM_VERBS, type VmVerb } from "./verbs/vm-verbs";
+import { runVmVerb, VerbUsageError, VM_VERBS, type VerbIo, type VmVerb } from "./verbs/vm-verbs";
+import { runConsole } from "./verbs/console";
+import { runPortForward } from "./verbs/port-forward";
+import { runScp, runSsh } from "./verbs/ssh";
+import { runVnc } from "./verbs/vnc";
+
+/** The verbs that hold a stream open (console, VNC, port-forward) or run the ssh client. */
+const STREAM_VERBS: Record<string, (args: readonly string[], io: VerbIo) => Promise<number>> = {
+  console: runConsole,
+  vnc: runVnc,
+  "port-forward": runPortForward,
+  ssh: runSsh,
+  scp: runScp,
+};
 
 const USAGE = `kubectl-virt: the kubevirt-ts CLI (also usable as \`kubectl virt\`)
 
@@ -17,6 +30,11 @@ Usage:
   kubectl-virt start|stop|restart VM [--grace-period N --force] [--dry-run]
   kubectl-virt pause|unpause vm|vmi NAME
   kubectl-virt guestosinfo|userlist|fslist VMI
+  kubectl-virt console VMI                       (leave with Ctrl+], exit 0)
+  kubectl-virt vnc VMI [--proxy-only] [--port N] [--address A]
+  kubectl-virt port-forward vm|vmi/NAME[/NAMESPACE] [PROTOCOL/]LOCAL[:REMOTE]... [--address A] [--stdio]
+  kubectl-virt ssh [USER@]vm|vmi/NAME[/NAMESPACE] [-i KEY] [-p PORT] [-c COMMAND] [-t SSH-OPTION]
+  kubectl-virt scp [-r] SRC DST                  (one side [USER@]vmi/NAME[/NAMESPACE]:PATH)
   kubectl-virt migrate VM        (answered "not supported yet")
   kubectl-virt expose vm|vmi|vmirs NAME --name SVC [--port P] [--target-port T] [--type ClusterIP|NodePort|LoadBalancer]
       virtctl's verbs, through the subresources.kubevirt.io API. Common flags: -n NAMESPACE,
@@ -36,6 +54,8 @@ export function main(argv: readonly string[], io: CommandIo): number | Promise<n
     }
     if ((VM_VERBS as readonly string[]).includes(command)) return runVmVerb(command as VmVerb, rest, io).catch((e: unknown) => failure(e, io));
     if (command === "expose") return runExpose(rest, io).catch((e: unknown) => failure(e, io));
+    const streamVerb = STREAM_VERBS[command];
+    if (streamVerb) return streamVerb(rest, io).catch((e: unknown) => failure(e, io));
     if (command !== "validate") throw new UsageError(`unknown command "${command}"`);
     return runValidate(rest, io);
   } catch (e) {

@@ -15,6 +15,7 @@ import { vmiMeta, type Vmi } from "./observed";
 import { reconcileVmi, vmiKey, type ReconcilerDeps } from "./reconcile";
 import { PodNetworks } from "./network/setup";
 import type { HandlerMetrics } from "../metrics/handler-metrics";
+import { startLinkServer } from "./link/start";
 
 const VMI_KIND = { group: "kubevirt.io", version: "v1", kind: "VirtualMachineInstance", plural: "virtualmachineinstances" };
 
@@ -27,6 +28,7 @@ export class HandlerAgent {
   private readonly launchers: Launchers;
   private readonly watches: Closable[] = [];
   private resync?: NodeJS.Timeout;
+  private link?: Closable;
 
   constructor(
     private readonly config: HandlerConfig,
@@ -64,11 +66,13 @@ export class HandlerAgent {
       this.watches.push(w);
     }
     this.resync = setInterval(() => void this.resyncAll(), this.config.resyncSeconds * 1000);
+    if (this.config.linkCertDir) this.link = await startLinkServer(this.config.linkCertDir, { nodeName: node, cluster: this.cluster, launchers: this.launchers, log: this.log });
     this.log("virt-handler started", { node, kubeletRootDir: this.config.kubeletRootDir });
   }
 
   async stop(): Promise<void> {
     clearInterval(this.resync);
+    this.link?.close();
     for (const w of this.watches) w.close();
     this.queue.stop();
     this.launchers.closeAll();

@@ -8,6 +8,8 @@ export interface HandlerConfig {
   resyncSeconds: number;
   /** VMIs reconciled at the same time (env WORKERS): a sync holds its worker while the launcher boots the domain, mostly waiting. */
   workers: number;
+  /** The virt-api link's certificates (env LINK_CERT_DIR: ca.crt, tls.crt, tls.key); unset: no link served. */
+  linkCertDir?: string;
 }
 
 export const DEFAULT_KUBELET_ROOT_DIR = "/var/lib/kubelet";
@@ -27,5 +29,7 @@ export function handlerConfig(env: Record<string, string | undefined>): HandlerC
   if (!nodeName) throw new Error("NODE_NAME is not set: run virt-handler with env NODE_NAME from the pod's spec.nodeName (fieldRef), as its DaemonSet does");
   const kubeletRootDir = env.KUBELET_ROOT_DIR?.trim() || DEFAULT_KUBELET_ROOT_DIR;
   if (!kubeletRootDir.startsWith("/")) throw new Error(`KUBELET_ROOT_DIR=${kubeletRootDir}: must be an absolute path (the kubelet's --root-dir)`);
-  return { nodeName, kubeletRootDir, resyncSeconds: positiveInt(env, "RESYNC_SECONDS", 60), workers: positiveInt(env, "WORKERS", 16) };
+  const linkCertDir = env.LINK_CERT_DIR?.trim() || undefined;
+  if (linkCertDir !== undefined && !linkCertDir.startsWith("/")) throw new Error(`LINK_CERT_DIR=${linkCertDir}: must be an absolute path (the mounted Secret virt-handler-link-certs)`);
+  return { nodeName, kubeletRootDir, resyncSeconds: positiveInt(env, "RESYNC_SECONDS", 60), workers: positiveInt(env, "WORKERS", 16), ...(linkCertDir && { linkCertDir }) };
 }

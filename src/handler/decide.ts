@@ -59,7 +59,7 @@ function startable(o: Observed): boolean {
 
 function running(o: Observed, domain: DomainInfo): Decision {
   const interfaces = podNetworkInterfaces(o.vmi, o.pod?.podIPs ?? []);
-  const base: DesiredStatus = { phase: "Running", interfaces };
+  const base: DesiredStatus = { phase: "Running", interfaces, paused: domain.state === "paused" };
   if (o.pod?.deleting) return { commands: [], status: { ...base, ready: { status: "False", reason: "ShuttingDown", message: "The launcher pod is being deleted." } } };
   switch (domain.state) {
     case "running":

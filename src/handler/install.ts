@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from "../kube/objects";
 import { READY_FILE } from "./config";
+import { HANDLER_LINK_DIR, LINK_PORT, linkVolume } from "./link/certs";
 
 export interface HandlerInstallOptions {
   image: string;
@@ -68,23 +69,32 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
               image,
               imagePullPolicy: "IfNotPresent",
               args: ["node", "/opt/kubevirt-ts/bin/virt-handler.mjs"],
-              // Prometheus metrics over TLS (src/metrics), named as KubeVirt's.
-              ports: [{ name: "metrics", containerPort: 8443, protocol: "TCP" }],
               env: [
                 { name: "NODE_NAME", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } },
                 { name: "KUBELET_ROOT_DIR", value: kubeletRootDir },
                 // With the host's PIDs tini is not PID 1: it must still reap the set-up's nsenter children.
                 { name: "TINI_SUBREAPER", value: "1" },
+                { name: "LINK_CERT_DIR", value: HANDLER_LINK_DIR },
+              ],
+              // virt-api's streams and pause/unpause come here, over mutual TLS only (link/server.ts);
+              // Prometheus metrics over TLS (src/metrics), named as KubeVirt's.
+              ports: [
+                { name: "link", containerPort: LINK_PORT, protocol: "TCP" },
+                { name: "metrics", containerPort: 8443, protocol: "TCP" },
               ],
               // Root reaches the launchers' 0700 socket directories; privileged for the node-level work
               // (pod networks, devices) the node agent owns.
               securityContext: { runAsUser: 0, privileged: true },
               resources: { requests: { cpu: "10m", memory: "96Mi" } },
-              readinessProbe: { exec: { command: ["test", "-f", READY_FILE] }, periodSeconds: 2, failureThreshold: 1 },
-              volumeMounts: [{ name: "kubelet-root", mountPath: kubeletRootDir, mountPropagation: "HostToContainer" }],
+              // An exec probe under a loaded node takes seconds to start: 1 s (the default) made it fail.
+              readinessProbe: { exec: { command: ["test", "-f", READY_FILE] }, periodSeconds: 2, failureThreshold: 1, timeoutSeconds: 5 },
+              volumeMounts: [
+                { name: "kubelet-root", mountPath: kubeletRootDir, mountPropagation: "HostToContainer" },
+                { name: "link-certs", mountPath: HANDLER_LINK_DIR, readOnly: true },
+              ],
             },
           ],
-          volumes: [{ name: "kubelet-root", hostPath: { path: kubeletRootDir, type: "Directory" } }],
+          volumes: [{ name: "kubelet-root", hostPath: { path: kubeletRootDir, type: "Directory" } }, linkVolume("handler")],
         },
       },
     },

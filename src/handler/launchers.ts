@@ -8,7 +8,9 @@
 import { access, open } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { CommandClient } from "../launcher/command/client";
-import type { DomainInfo, EventMessage } from "../launcher/command/protocol";
+import type { DomainInfo, EventMessage, StreamTarget } from "../launcher/command/protocol";
+import { openStream } from "../launcher/command/stream-client";
+import type { Socket } from "node:net";
 import type { DomainStop, LauncherView, Vmi } from "./observed";
 
 /** Where a launcher pod's command socket is on the node (the contract's path). */
@@ -21,14 +23,15 @@ export function launcherSocketPath(kubeletRootDir: string, podUid: string): stri
  * /work/…/.local/node/kubelet makes it longer; libuv would truncate it and fail with ENOENT): through
  * an open descriptor of its directory, /proc/self/fd/N/NAME is always short.
  */
-async function connectLong(path: string): Promise<CommandClient> {
+async function viaShortPath<T>(path: string, connect: (short: string) => Promise<T>): Promise<T> {
   const dir = await open(dirname(path), "r");
   try {
-    return await CommandClient.connect(`/proc/self/fd/${dir.fd}/${basename(path)}`);
+    return await connect(`/proc/self/fd/${dir.fd}/${basename(path)}`);
   } finally {
     await dir.close();
   }
 }
+const connectLong = (path: string): Promise<CommandClient> => viaShortPath(path, (p) => CommandClient.connect(p));
 
 interface Entry {
   vmiKey: string;
@@ -89,6 +92,18 @@ export class Launchers {
     await client.call(method, undefined, CALL_TIMEOUT_MS).catch((err: unknown) => {
       if ((err as { code?: string }).code !== "no-domain") throw err; // already gone: nothing to stop
     });
+  }
+
+  /** pause/unpause for virt-api (through the link): the launcher's own error when it refuses. */
+  async control(podUid: string, vmiKey: string, method: "pause" | "unpause"): Promise<void> {
+    const client = await this.connect(podUid, vmiKey);
+    if (!client) throw new Error(`launcher of pod ${podUid} is not reachable for ${method}`);
+    await client.call(method, undefined, CALL_TIMEOUT_MS);
+  }
+
+  /** A new connection to the launcher carrying a stream (console, VNC, guest port); paused until piped. */
+  stream(podUid: string, target: StreamTarget): Promise<Socket> {
+    return viaShortPath(launcherSocketPath(this.kubeletRootDir, podUid), (p) => openStream(p, target));
   }
 
   /** Remembers that the VMI cannot start in this pod (e.g. its network set-up failed): the next round fails it. */

@@ -65,3 +65,12 @@ test("changed interfaces are written whole", (t) => {
   const p = statusPatch(vmi({ phase: "Running", interfaces: [{ name: "default" }] }), { interfaces: [{ name: "default", ipAddress: "10.0.0.7", ipAddresses: ["10.0.0.7"] }] }, now);
   t.deepEqual(p, { interfaces: [{ name: "default", ipAddress: "10.0.0.7", ipAddresses: ["10.0.0.7"] }] });
 });
+
+test("a paused domain adds KubeVirt's Paused condition next to Ready; running again removes it; no change writes nothing", (t) => {
+  const running = vmi({ phase: "Running", conditions: [{ type: "Ready", status: "True", lastTransitionTime: earlier }] });
+  const paused = statusPatch(running, { phase: "Running", paused: true, ready: { status: "False", reason: "Paused", message: "The guest is paused." } }, now)!;
+  t.deepEqual(paused.conditions?.map((c) => `${c.type}=${c.status}/${c.reason ?? ""}`), ["Ready=False/Paused", "Paused=True/PausedByUser"]);
+  t.is(statusPatch(vmi({ phase: "Running", conditions: paused.conditions }), { phase: "Running", paused: true, ready: { status: "False", reason: "Paused", message: "The guest is paused." } }, now), undefined);
+  const resumed = statusPatch(vmi({ phase: "Running", conditions: paused.conditions }), { phase: "Running", paused: false, ready: { status: "True" } }, now)!;
+  t.deepEqual(resumed.conditions?.map((c) => `${c.type}=${c.status}`), ["Ready=True"]);
+});

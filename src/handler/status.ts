@@ -20,6 +20,8 @@ export interface DesiredStatus {
   /** status.reason, written together with a phase change. */
   reason?: string;
   ready?: ReadyState;
+  /** The domain is paused (the Paused condition, reason PausedByUser as KubeVirt's); undefined leaves it. */
+  paused?: boolean;
   interfaces?: GuestInterface[];
 }
 
@@ -60,6 +62,15 @@ function readyCondition(current: Condition[], ready: ReadyState, now: string): C
   return [...current.filter((c) => c.type !== "Ready"), next];
 }
 
+/** KubeVirt's Paused condition: present while the domain is paused, gone once it runs again. */
+function pausedCondition(current: Condition[], paused: boolean, now: string): Condition[] | undefined {
+  const has = current.some((c) => c.type === "Paused");
+  if (has === paused) return undefined;
+  if (!paused) return current.filter((c) => c.type !== "Paused");
+  const condition = { type: "Paused", status: "True", reason: "PausedByUser", message: "VMI was paused by user", lastProbeTime: now, lastTransitionTime: now } as Condition;
+  return [...current, condition];
+}
+
 function transitions(status: Vmi["status"]): PhaseTransition[] {
   const raw = (status as { phaseTransitionTimestamps?: unknown } | undefined)?.phaseTransitionTimestamps;
   return Array.isArray(raw) ? (raw as PhaseTransition[]) : [];
@@ -77,7 +88,9 @@ export function statusPatch(vmi: Vmi, desired: DesiredStatus, now: Date): Status
   }
   // Once final, the status is the controller's history to keep: only the phase rule above applies.
   if (!isFinal(status.phase)) {
-    const conditions = desired.ready ? readyCondition(status.conditions ?? [], desired.ready, stamp) : undefined;
+    const withReady = desired.ready ? readyCondition(status.conditions ?? [], desired.ready, stamp) : undefined;
+    const withPaused = desired.paused !== undefined ? pausedCondition(withReady ?? status.conditions ?? [], desired.paused, stamp) : undefined;
+    const conditions = withPaused ?? withReady;
     if (conditions) patch.conditions = conditions;
     if (desired.interfaces && JSON.stringify(desired.interfaces) !== JSON.stringify(status.interfaces ?? [])) {
       patch.interfaces = desired.interfaces;

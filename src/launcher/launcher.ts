@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { VirtualMachineInstance } from "../api";
 import type { CommandHandler } from "./command/server";
 import { CommandServer } from "./command/server";
-import type { DomainInfo, Request } from "./command/protocol";
+import type { DomainInfo, Request, StreamTarget } from "./command/protocol";
 import type { VolumeSources } from "./disks/sources";
 import { startLibvirtd, type LibvirtDaemon } from "./libvirt/daemon";
 import { connectLibvirt } from "./libvirt/connection";
@@ -17,6 +17,8 @@ import { checkVmiInput } from "./input/check-vmi";
 import { ConsoleLogRelay } from "./console/log-relay";
 import { startVm } from "./vm-runtime";
 import { attachPodNetwork, type AttachedNetwork } from "./network/pod-attach";
+import { StreamTargets } from "./streams/targets";
+import type { Duplex } from "node:stream";
 
 export interface LauncherConfig {
   /** Per-VM working directory: libvirt's runtime dirs, disks, console/VNC/agent sockets. */
@@ -57,6 +59,8 @@ export class Launcher implements CommandHandler {
   private syncing?: Promise<unknown>;
   private consoleRelay?: ConsoleLogRelay;
   private network?: AttachedNetwork;
+  private vmi?: VirtualMachineInstance;
+  private streams?: StreamTargets;
   private settle!: (o: Outcome) => void;
   readonly outcome = new Promise<Outcome>((resolve) => (this.settle = resolve));
 
@@ -95,6 +99,12 @@ export class Launcher implements CommandHandler {
       case "subscribe":
         return {};
     }
+  }
+
+  /** The console, VNC or a guest port, for the node agent's `stream` request (streams/targets.ts). */
+  openStream(target: StreamTarget): Promise<Duplex> {
+    this.streams ??= new StreamTargets(this.config.workdir);
+    return this.streams.open(target, this.supervisor ? this.vmi : undefined);
   }
 
   /**
@@ -151,6 +161,7 @@ export class Launcher implements CommandHandler {
     });
     const supervisor = new DomainSupervisor(this.port!, vm.domain, { gracePeriodSeconds: vm.gracePeriodSeconds, log: (m) => c.log(m) });
     this.supervisor = supervisor;
+    this.vmi = vmi;
     supervisor.start();
     void supervisor.outcome.then((o) => this.settle(o));
     c.log("domain started", { domain: vm.domain, virtType, gracePeriodSeconds: vm.gracePeriodSeconds });

@@ -11,6 +11,7 @@ import type { DomainModel } from "./domain/model";
 import type { DaemonUser } from "./libvirt/daemon-command";
 import type { DomainPort } from "./libvirt/port";
 import { findEfiFirmware } from "./host/firmware-files";
+import { vmSockets } from "./streams/targets";
 
 export interface VmRuntimeOptions {
   workdir: string;
@@ -64,7 +65,7 @@ export async function startVm(vmi: VirtualMachineInstance, port: DomainPort, opt
   const ctx: ConverterContext = {
     virtType: opts.virtType,
     emulator: "/usr/bin/qemu-system-x86_64",
-    sockets: { serial: join(opts.workdir, "serial0"), vnc: join(opts.workdir, "vnc"), guestAgent: join(opts.workdir, "guest-agent") },
+    sockets: vmSockets(opts.workdir),
     consoleLogFile: await consoleLogFile(opts.consoleLog, owner),
     volumes,
     efi: await findEfiFirmware(),

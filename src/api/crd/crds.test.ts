@@ -29,7 +29,8 @@ test("VirtualMachine serves v1 (storage) and the seed's v1alpha1", t => {
 
 test("printer columns and short names match KubeVirt", t => {
   const columns = (k: Parameters<typeof crdFor>[0]) => crdFor(k).spec.versions[0].additionalPrinterColumns.map(c => c.name);
-  t.deepEqual(columns("VirtualMachineInstance"), ["Age", "Phase", "IP", "NodeName", "Ready"]);
+  t.deepEqual(columns("VirtualMachineInstance"), ["Age", "Phase", "IP", "NodeName", "Ready", "Live-Migratable", "Paused"]);
+  t.deepEqual(crdFor("VirtualMachineInstance").spec.versions[0].additionalPrinterColumns.filter((c) => c.priority === 1).map((c) => c.name), ["Live-Migratable", "Paused"], "only with -o wide");
   t.deepEqual(columns("VirtualMachine"), ["Age", "Status", "Ready"]);
   t.deepEqual(columns("VirtualMachineInstanceReplicaSet"), ["Desired", "Current", "Ready", "Age"]);
   t.deepEqual(crdFor("VirtualMachineInstance").spec.names.shortNames, ["vmi", "vmis"]);

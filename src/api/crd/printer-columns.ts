@@ -5,6 +5,8 @@ export interface PrinterColumn {
   type: "string" | "date" | "integer" | "boolean";
   jsonPath: string;
   description?: string;
+  /** 1: shown only with `-o wide`. */
+  priority?: number;
 }
 
 const age: PrinterColumn = { name: "Age", type: "date", jsonPath: ".metadata.creationTimestamp" };
@@ -19,6 +21,8 @@ export const PRINTER_COLUMNS: Record<KindName, PrinterColumn[]> = {
     { name: "IP", type: "string", jsonPath: ".status.interfaces[0].ipAddress" },
     { name: "NodeName", type: "string", jsonPath: ".status.nodeName" },
     ready(readyCondition),
+    { name: "Live-Migratable", type: "string", jsonPath: ".status.conditions[?(@.type=='LiveMigratable')].status", priority: 1 },
+    { name: "Paused", type: "string", jsonPath: ".status.conditions[?(@.type=='Paused')].status", priority: 1 },
   ],
   VirtualMachine: [
     age,

@@ -23,3 +23,13 @@ for (const [title, line, code] of bad) {
 test("messages are single lines", (t) => {
   t.regex(encode({ v: 1, event: { kind: "paused", domain: "d", detail: "x\ny", at: "now" } }), /^[^\n]*\n$/);
 });
+
+test("stream targets: console, vnc and a TCP port in range", (t) => {
+  for (const params of [{ target: "console" }, { target: "vnc" }, { target: "tcp", port: 80 }]) {
+    t.like(decodeRequest(JSON.stringify({ v: 1, id: 1, method: "stream", params })), { method: "stream", params });
+  }
+  for (const params of [undefined, { target: "ssh" }, { target: "tcp" }, { target: "tcp", port: 0 }, { target: "tcp", port: 70000 }, { target: "tcp", port: "80" }]) {
+    const r = decodeRequest(JSON.stringify({ v: 1, id: 1, method: "stream", params }));
+    t.like(r, { error: "bad-request", id: 1 }, JSON.stringify(params));
+  }
+});

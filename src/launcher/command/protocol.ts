@@ -14,12 +14,20 @@ import type { VirtualMachineInstance } from "../../api";
 export const PROTOCOL = "kubevirt-ts.io/launcher-cmd";
 export const PROTOCOL_VERSION = 1;
 
-export type Method = "sync" | "shutdown" | "kill" | "pause" | "unpause" | "domainInfo" | "subscribe" | "ping";
-export const METHODS: readonly Method[] = ["sync", "shutdown", "kill", "pause", "unpause", "domainInfo", "subscribe", "ping"];
+export type Method = "sync" | "shutdown" | "kill" | "pause" | "unpause" | "domainInfo" | "subscribe" | "ping" | "stream";
+export const METHODS: readonly Method[] = ["sync", "shutdown", "kill", "pause", "unpause", "domainInfo", "subscribe", "ping", "stream"];
+
+/**
+ * What a `stream` request opens: the serial console, the VNC display, or a TCP port of the guest.
+ * After its ok response the connection stops being JSON lines and carries the target's bytes both
+ * ways until either side closes (one connection per stream; the handler opens a new one each time).
+ */
+export type StreamTarget = { target: "console" } | { target: "vnc" } | { target: "tcp"; port: number };
 
 export type Request =
   | { v: number; id: number; method: "sync"; params: { vmi: VirtualMachineInstance } }
-  | { v: number; id: number; method: Exclude<Method, "sync">; params?: Record<string, never> };
+  | { v: number; id: number; method: "stream"; params: StreamTarget }
+  | { v: number; id: number; method: Exclude<Method, "sync" | "stream">; params?: Record<string, never> };
 
 export type ErrorCode = "bad-request" | "unsupported-version" | "unknown-method" | "no-domain" | "failed";
 
@@ -69,9 +77,23 @@ export function decodeRequest(line: string): Request | { error: ErrorCode; messa
   if (r.method === "sync" && typeof (r.params as { vmi?: unknown } | undefined)?.vmi !== "object") {
     return { error: "bad-request", message: "sync needs params.vmi", id: r.id };
   }
+  if (r.method === "stream") {
+    const why = streamTargetProblem(r.params);
+    if (why) return { error: "bad-request", message: why, id: r.id };
+  }
   return r as Request;
 }
 
 export function decodeServerMessage(line: string): ServerMessage {
   return JSON.parse(line) as ServerMessage;
+}
+
+/** Why params are not a StreamTarget, or undefined when they are. */
+export function streamTargetProblem(params: unknown): string | undefined {
+  const p = params as Partial<{ target: string; port: unknown }> | undefined;
+  if (p?.target === "console" || p?.target === "vnc") return undefined;
+  if (p?.target !== "tcp") return `stream needs params.target console, vnc or tcp, not ${String(p?.target)}`;
+  const port = p.port;
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) return `stream tcp needs params.port from 1 to 65535, not ${String(port)}`;
+  return undefined;
 }

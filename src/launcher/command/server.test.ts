@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { CommandClient } from "./client";
 import { CommandServer } from "./server";
 import type { Request } from "./protocol";
+import { PassThrough } from "node:stream";
+import { openStream, StreamRefused } from "./stream-client";
 
 function serve(allowedUids: number[]) {
   const socketPath = join(mkdtempSync(join(tmpdir(), "cmd-")), "sock", "launcher.sock");
@@ -37,5 +39,29 @@ test("refuses a peer whose uid is not allowed", async (t) => {
   const { server, socketPath } = serve([4242]);
   await server.start();
   await t.throwsAsync(CommandClient.connect(socketPath, 3000), { message: /closed the connection|no hello/ });
+  await server.stop();
+});
+
+test("a stream request turns the connection into the target's bytes; a refused one says why", async (t) => {
+  const socketPath = join(mkdtempSync(join(tmpdir(), "cmd-")), "sock", "launcher.sock");
+  const server = new CommandServer(
+    {
+      handle: async () => ({}),
+      // An echo: what the client writes comes back.
+      openStream: async (target) => {
+        if (target.target === "vnc") throw new Error("No graphics devices are present.");
+        return new PassThrough();
+      },
+    },
+    { socketPath, allowedUids: "any", log: () => undefined },
+  );
+  await server.start();
+  const socket = await openStream(socketPath, { target: "console" });
+  const echoed = new Promise<string>((resolve) => socket.once("data", (d: Buffer) => resolve(d.toString())));
+  socket.resume();
+  socket.write("ls\n");
+  t.is(await echoed, "ls\n");
+  socket.destroy();
+  await t.throwsAsync(openStream(socketPath, { target: "vnc" }), { instanceOf: StreamRefused, message: "No graphics devices are present." });
   await server.stop();
 });

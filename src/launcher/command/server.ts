@@ -1,13 +1,16 @@
 import { chmod, mkdir, rm } from "node:fs/promises";
 import { createServer, type Server, type Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
-import { PROTOCOL, PROTOCOL_VERSION, decodeRequest, encode, type EventMessage, type Request, type Response } from "./protocol";
+import { PROTOCOL, PROTOCOL_VERSION, decodeRequest, encode, type EventMessage, type Request, type Response, type StreamTarget } from "./protocol";
 import { peerUid } from "./peer";
 
 /** What the command socket drives; implemented by the launcher. Errors reject with a message. */
 export interface CommandHandler {
   handle(request: Request): Promise<unknown>;
+  /** Opens a stream's target (the console, VNC or a guest port); absent: streams are not served. */
+  openStream?(target: StreamTarget): Promise<Duplex>;
 }
 
 export interface CommandServerOptions {
@@ -67,7 +70,38 @@ export class CommandServer {
     }
     socket.write(encode({ v: PROTOCOL_VERSION, hello: { protocol: PROTOCOL, versions: [PROTOCOL_VERSION], pid: process.pid } }));
     socket.on("close", () => this.subscribers.delete(socket));
-    createInterface({ input: socket }).on("line", (line) => void this.serve(socket, line));
+    const lines = createInterface({ input: socket });
+    lines.on("line", (line) => {
+      const request = decodeRequest(line);
+      if ("method" in request && request.method === "stream") {
+        // From here on the connection carries the stream's bytes: no more lines are read from it.
+        lines.close();
+        void this.stream(socket, request.id, request.params);
+      } else void this.serve(socket, line);
+    });
+  }
+
+  /** Answers ok once the target is open, then pipes both ways; either end closing closes the other. */
+  private async stream(socket: Socket, id: number, target: StreamTarget): Promise<void> {
+    const fail = (message: string): void => void socket.end(encode({ v: PROTOCOL_VERSION, id, ok: false, error: { code: "failed", message } }));
+    if (!this.handler.openStream) return fail("streams are not served by this launcher");
+    let peer: Duplex;
+    try {
+      peer = await this.handler.openStream(target);
+    } catch (err) {
+      return fail((err as Error).message);
+    }
+    if (socket.destroyed) return void peer.destroy();
+    socket.write(encode({ v: PROTOCOL_VERSION, id, ok: true }));
+    const close = (): void => {
+      socket.destroy();
+      peer.destroy();
+    };
+    socket.once("close", close).on("error", close);
+    peer.once("close", close).on("error", close);
+    socket.pipe(peer);
+    peer.pipe(socket);
+    socket.resume();
   }
 
   private async serve(socket: Socket, line: string): Promise<void> {
