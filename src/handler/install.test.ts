@@ -52,10 +52,10 @@ test("bad options are refused naming the field", (t) => {
   t.throws(() => handlerObjects({ ...opts, image: "" }), { message: /image: the virt-handler image is required/ });
 });
 
-test("the link: port 8186 named link, the link Secret with only the handler's own key mounted", (t) => {
+test("the link: port 8186 named link (metrics on 8443 beside it), the link Secret with only the handler's own key mounted", (t) => {
   const spec = daemonSet().spec.template.spec;
   const c = spec.containers[0];
-  t.deepEqual(c.ports, [{ name: "link", containerPort: 8186, protocol: "TCP" }]);
+  t.deepEqual(c.ports, [{ name: "link", containerPort: 8186, protocol: "TCP" }, { name: "metrics", containerPort: 8443, protocol: "TCP" }]);
   t.true(c.env.some((e: { name: string; value?: string }) => e.name === "LINK_CERT_DIR" && e.value === "/etc/virt-handler/link"));
   const vol = spec.volumes.find((v: { name: string }) => v.name === "link-certs");
   t.is(vol.secret.secretName, "virt-handler-link-certs");
