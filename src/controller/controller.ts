@@ -4,6 +4,8 @@ import { RESOURCES } from "../kube/resources";
 import { WorkQueue } from "../reconcile/work-queue";
 import { CONFIG_MAP, DEFAULT_CONFIG, parseClusterConfig, type ClusterConfig } from "./config";
 import { applyComponents, platformNamespace } from "./install";
+import { commonPreferences } from "../instancetype/common/preferences";
+import { u1Instancetypes } from "../instancetype/common/u1";
 import { KUBEVIRT_NAMESPACE, LABELS, LAUNCHER } from "./labels";
 import { key, parseKey, type ReconcileContext } from "./reconcile/context";
 import { reconcileReplicaSet } from "./reconcile/replicaset";
@@ -105,6 +107,8 @@ export class VirtController {
     if (this.installedFor === wanted) return;
     await applyComponents([platformNamespace()]);
     await applyComponents(await this.options.components(this.config));
+    // The common instancetypes and preferences, as virt-operator deploys them.
+    await applyComponents([...u1Instancetypes(), ...commonPreferences()]);
     this.installedFor = wanted;
     this.options.log("components installed", undefined);
   }
