@@ -95,6 +95,26 @@ test.serial("a missing instancetype: Failure condition FailedFindInstancetype an
   await kubectlOk(["delete", "vm", "orphan", "-n", ns, "--wait=false"]);
 });
 
+test.serial("dataVolumeTemplates without CDI: Failure condition FailedCreateDataVolume naming CDI, and no VMI", async (t) => {
+  const vm = stringify({
+    apiVersion: "kubevirt.io/v1",
+    kind: "VirtualMachine",
+    metadata: { name: "dv" },
+    spec: {
+      runStrategy: "Always",
+      dataVolumeTemplates: [{ metadata: { name: "dv-root" }, spec: { storage: { resources: { requests: { storage: "1Gi" } } }, source: { blank: {} } } }],
+      template: { spec: { domain: { devices: {}, resources: { requests: { memory: "128Mi" } } }, volumes: [{ name: "root", dataVolume: { name: "dv-root" } }] } },
+    },
+  });
+  await kubectlOk(["apply", "-n", ns, "-f", "-"], vm);
+  const got = (await waitFor<Obj>(["get", "vm", "dv", "-n", ns], (v) => (v?.status?.conditions ?? []).some((c: { type: string }) => c.type === "Failure"), "the Failure condition", 120_000))!;
+  const failure = got.status!.conditions.find((c: { type: string }) => c.type === "Failure");
+  t.is(failure.reason, "FailedCreateDataVolume");
+  t.regex(failure.message, /dv-root: CDI \(cdi\.kubevirt\.io\/v1beta1\) is not installed/);
+  t.regex((await kubectl(["get", "vmi", "dv", "-n", ns])).stderr, /NotFound|not found/);
+  await kubectlOk(["delete", "vm", "dv", "-n", ns, "--wait=false"]);
+});
+
 test.serial("a GPU no node has leaves the VM ErrorUnschedulable, naming the missing resource", async (t) => {
   await kubectlOk(["apply", "-n", ns, "-f", "-"], vmManifest("gpu", {}, { domain: { devices: { gpus: [{ name: "gpu1", deviceName: "nvidia.com/GP102GL_Tesla_P40" }] }, resources: { requests: { memory: "128Mi" } } } }));
   await waitFor<Obj>(["get", "vm", "gpu", "-n", ns], (v) => v?.status?.printableStatus === "ErrorUnschedulable", "ErrorUnschedulable", 120_000);

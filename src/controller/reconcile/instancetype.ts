@@ -9,7 +9,7 @@ import type { InstancetypeSpec } from "../../instancetype/types";
 
 type Vm = VirtualMachine & KubeObject;
 
-export type SyncFailureReason = "FailedFindInstancetype" | "FailedFindPreference" | "FailedCreateVirtualMachine";
+export type SyncFailureReason = "FailedFindInstancetype" | "FailedFindPreference" | "FailedCreateVirtualMachine" | "FailedCreateDataVolume";
 export type InstancetypeSync =
   | { ok: true; resolved: Resolved; instancetypeRef?: StatusRef; preferenceRef?: StatusRef }
   | { ok: false; reason: SyncFailureReason; message: string };

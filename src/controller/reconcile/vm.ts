@@ -11,6 +11,7 @@ import { vmiFromVm } from "../vm/vmi-from-vm";
 import { applyToTemplate } from "../../instancetype/apply";
 import { instancetypeConditions } from "../vm/instancetype-status";
 import { COMPONENT, key, type ReconcileContext } from "./context";
+import { dataVolumesBlocked } from "./data-volumes";
 import { syncInstancetypes, type InstancetypeSync } from "./instancetype";
 import { launcherPodsOf } from "./vmi";
 
@@ -46,6 +47,8 @@ export async function reconcileVm(namespace: string, name: string, ctx: Reconcil
   let requests = vm.status?.stateChangeRequests;
   const hasInstancetype = vm.spec.instancetype !== undefined || vm.spec.preference !== undefined;
   let sync = hasInstancetype && vm.metadata.deletionTimestamp === undefined ? await syncInstancetypes(vm) : undefined;
+  const dvBlocked = action.kind === "createVmi" ? await dataVolumesBlocked(vm) : undefined;
+  if (dvBlocked) sync = { ok: false, ...dvBlocked };
   switch (action.kind) {
     case "createVmi": {
       const next = vmiToCreate(vm, sync);
