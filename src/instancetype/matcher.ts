@@ -36,3 +36,20 @@ export function matcherResource(m: MatcherKind, kind: string | undefined): Resou
 
 /** The API server's not-found message for the object, as KubeVirt's Failure condition carries it. */
 export const notFoundMessage = (r: ResourceRef, name: string): string => `${r.plural}.${r.group} "${name}" not found`;
+
+/**
+ * The annotations KubeVirt puts on a VMI made with an instancetype or preference, naming it
+ * (`kubevirt.io/cluster-instancetype-name: u1.small`, …).
+ */
+export function nameAnnotations(spec: { instancetype?: Matcher; preference?: Matcher }): Record<string, string> {
+  const out: Record<string, string> = {};
+  const add = (m: MatcherKind, matcher: Matcher | undefined): void => {
+    if (!matcher?.name) return;
+    const r = matcherResource(m, matcher.kind);
+    if (!r) return;
+    out[`kubevirt.io/${r.namespaced ? "" : "cluster-"}${m}-name`] = matcher.name;
+  };
+  add("instancetype", spec.instancetype);
+  add("preference", spec.preference);
+  return out;
+}

@@ -23,3 +23,11 @@ test("status refs: a first sync needs a revision; a recorded one holds; a new na
   t.deepEqual(syncStatusRef({ name: "u1.medium", kind: "virtualmachineclusterinstancetype" }, held).needsRevision, true);
   t.deepEqual(syncStatusRef({ name: "u1.small", revisionName: "r2" }, held).ref.controllerRevisionRef, { name: "r2" });
 });
+
+test("the VMI's annotations name the instancetype and preference by kind", async (t) => {
+  const { nameAnnotations } = await import("./matcher");
+  t.deepEqual(nameAnnotations({ instancetype: { name: "u1.small" }, preference: { name: "mine", kind: "VirtualMachinePreference" } }), {
+    "kubevirt.io/cluster-instancetype-name": "u1.small",
+    "kubevirt.io/preference-name": "mine",
+  });
+});

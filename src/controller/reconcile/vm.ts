@@ -9,6 +9,7 @@ import { firstRequestDone } from "../vm/state-change";
 import { vmStatus } from "../vm/status";
 import { vmiFromVm } from "../vm/vmi-from-vm";
 import { applyToTemplate } from "../../instancetype/apply";
+import { nameAnnotations } from "../../instancetype/matcher";
 import { instancetypeConditions } from "../vm/instancetype-status";
 import { COMPONENT, key, type ReconcileContext } from "./context";
 import { dataVolumesBlocked } from "./data-volumes";
@@ -27,7 +28,7 @@ function vmiToCreate(vm: Vm, sync: InstancetypeSync | undefined): { vmi: Vmi } |
   if (!sync.ok) return { failed: sync };
   const applied = applyToTemplate(sync.resolved, vm.spec.template as never);
   if (!("spec" in applied)) return { failed: { ok: false, reason: "FailedCreateVirtualMachine", message: applied.conflicts.map((c) => `${c.field}: ${c.message}`).join("; ") } };
-  return { vmi: vmiFromVm(vm, { ...vm.spec.template, metadata: { ...(vm.spec.template.metadata ?? {}), ...applied.meta }, spec: applied.spec }) as Vmi };
+  return { vmi: vmiFromVm(vm, { ...vm.spec.template, metadata: { ...(vm.spec.template.metadata ?? {}), annotations: { ...applied.meta.annotations, ...nameAnnotations(vm.spec) } }, spec: applied.spec }) as Vmi };
 }
 
 /** The VM's VMI: same name, and owned by this VM (a same-named VMI of someone else is not ours). */
