@@ -203,15 +203,15 @@ export function runCreateVm(args: readonly string[], io: VerbIo & { err: (m: str
   } catch (e) {
     throw new VerbUsageError(`${(e as Error).message}; create vm supports --name, --run-strategy, --termination-grace-period, --memory, --instancetype, --preference, --volume-containerdisk, --volume-pvc and the cloud-init flags (--volume-import needs CDI, not installed here)`);
   }
-  if (values.memory !== undefined && values.instancetype !== undefined) {
-    throw new VerbUsageError("if any flags in the group [memory instancetype infer-instancetype infer-instancetype-from] are set none of the others can be; [instancetype memory] were all set");
-  }
   try {
+    if (values.memory !== undefined && values.instancetype !== undefined) {
+      throw new CreateVmError("if any flags in the group [memory instancetype infer-instancetype infer-instancetype-from] are set none of the others can be; [instancetype memory] were all set");
+    }
     io.out(goYaml(buildVm(values, randomSuffix, { warn: (m) => io.err(m.replace(/\n$/, "")) })).replace(/\n$/, ""));
     return 0;
   } catch (e) {
     if (e instanceof CreateVmError) {
-      io.err(`Error: ${e.message}`);
+      io.err(e.message); // virtctl prints the bare message, exit 1
       return 1;
     }
     throw e;
