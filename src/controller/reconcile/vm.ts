@@ -8,9 +8,8 @@ import { decideVm } from "../vm/decide";
 import { firstRequestDone } from "../vm/state-change";
 import { vmStatus } from "../vm/status";
 import { vmiFromVm } from "../vm/vmi-from-vm";
-import { applyToTemplate } from "../../instancetype/apply";
-import { nameAnnotations } from "../../instancetype/matcher";
 import { instancetypeConditions } from "../vm/instancetype-status";
+import { vmiTemplate } from "../vm/vmi-template";
 import { COMPONENT, key, type ReconcileContext } from "./context";
 import { dataVolumesBlocked } from "./data-volumes";
 import { syncInstancetypes, type InstancetypeSync } from "./instancetype";
@@ -26,9 +25,9 @@ const MANAGED_STATUS = ["created", "ready", "printableStatus", "runStrategy", "c
 function vmiToCreate(vm: Vm, sync: InstancetypeSync | undefined): { vmi: Vmi } | { failed: InstancetypeSync } {
   if (!sync) return { vmi: vmiFromVm(vm) as Vmi };
   if (!sync.ok) return { failed: sync };
-  const applied = applyToTemplate(sync.resolved, vm.spec.template as never);
-  if (!("spec" in applied)) return { failed: { ok: false, reason: "FailedCreateVirtualMachine", message: applied.conflicts.map((c) => `${c.field}: ${c.message}`).join("; ") } };
-  return { vmi: vmiFromVm(vm, { ...vm.spec.template, metadata: { ...(vm.spec.template.metadata ?? {}), annotations: { ...applied.meta.annotations, ...nameAnnotations(vm.spec) } }, spec: applied.spec }) as Vmi };
+  const made = vmiTemplate(vm, sync.resolved);
+  if ("conflicts" in made) return { failed: { ok: false, reason: "FailedCreateVirtualMachine", message: made.conflicts.map((c) => `${c.field}: ${c.message}`).join("; ") } };
+  return { vmi: vmiFromVm(vm, made.template) as Vmi };
 }
 
 /** The VM's VMI: same name, and owned by this VM (a same-named VMI of someone else is not ours). */
