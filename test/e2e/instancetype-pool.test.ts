@@ -58,6 +58,12 @@ test.serial("a VM with instancetype u1.small and preference cirros boots with 1 
   const args = await waitForValue(() => qemuArgs("sized"), "the VM's QEMU process");
   t.regex(args, /-m (size=2097152k|2048)\b/, "QEMU gets 2Gi");
   t.regex(args, /-smp 1[,\s]/, "QEMU gets 1 vCPU");
+  const log = await waitForValue(async () => {
+    const pod = (JSON.parse(await kubectlOk(["get", "pods", "-n", ns, "-l", `kubevirt.io/created-by=${vmi.metadata.uid}`, "-o", "json"])) as List).items[0];
+    const out = pod ? (await kubectl(["logs", "-n", ns, pod.metadata.name, "-c", "guest-console-log"])).stdout : "";
+    return /sized/.test(out) ? out : undefined;
+  }, "the guest's console to show its hostname", 300_000);
+  t.regex(log, /sized/, "the guest booted");
   await kubectlOk(["delete", "vm", "sized", "-n", ns, "--wait=false"]);
 });
 
