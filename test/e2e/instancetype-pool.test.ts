@@ -90,6 +90,9 @@ test.serial("CPU and memory the instancetype provides are denied at admission wi
   t.not(r.code, 0);
   t.regex(r.stderr, /spec\.template\.spec\.domain\.cpu\.sockets: VM field\(s\) spec\.template\.spec\.domain\.cpu\.sockets conflicts with selected instance type/);
   t.regex(r.stderr, /spec\.template\.spec\.domain\.memory: VM field\(s\) spec\.template\.spec\.domain\.memory conflicts with selected instance type/);
+  const pref = stringify({ apiVersion: "instancetype.kubevirt.io/v1beta1", kind: "VirtualMachinePreference", metadata: { name: "odd" }, spec: { cpu: { preferredCPUTopology: "hexagons" } } });
+  const p = await kubectl(["apply", "-n", ns, "--dry-run=server", "-f", "-"], pref);
+  t.regex(p.stderr, /spec\.cpu\.preferredCPUTopology: unknown preferredCPUTopology hexagons/);
 });
 
 test.serial("a missing instancetype: Failure condition FailedFindInstancetype and no VMI", async (t) => {
