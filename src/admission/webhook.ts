@@ -1,7 +1,7 @@
 import type { KubernetesObject } from "kubernetes-fluent-client";
 import type { PeprMutateRequest, PeprValidateRequest } from "pepr";
 import { formatCauses } from "../api";
-import { AdmissionPolicy, mutate, validate, validateUpdate } from "./chain";
+import { AdmissionPolicy, mutate, validate, validateCreate, validateUpdate } from "./chain";
 import { readInstancetypes } from "./instancetype-reads";
 
 type ValidateResponse = ReturnType<PeprValidateRequest<KubernetesObject>["Approve"]>;
@@ -35,6 +35,7 @@ export async function validateRequest(request: PeprValidateRequest<KubernetesObj
   const { operation, oldObject, userInfo } = request.Request;
   const withFacts = await clusterFacts(request.Raw, policy);
   const causes = validate(request.Raw, withFacts);
+  if (operation === "CREATE") causes.push(...validateCreate(request.Raw, userInfo?.username));
   if (operation === "UPDATE") causes.push(...validateUpdate(request.Raw, oldObject, userInfo?.username, policy));
   return causes.length === 0 ? request.Approve() : request.Deny(formatCauses(causes), 422);
 }

@@ -68,6 +68,8 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
               image,
               imagePullPolicy: "IfNotPresent",
               args: ["node", "/opt/kubevirt-ts/bin/virt-handler.mjs"],
+              // Prometheus metrics over TLS (src/metrics), named as KubeVirt's.
+              ports: [{ name: "metrics", containerPort: 8443, protocol: "TCP" }],
               env: [
                 { name: "NODE_NAME", valueFrom: { fieldRef: { fieldPath: "spec.nodeName" } } },
                 { name: "KUBELET_ROOT_DIR", value: kubeletRootDir },
