@@ -97,11 +97,8 @@ test.serial("CPU and memory the instancetype provides are denied at admission wi
 
 test.serial("a missing instancetype: Failure condition FailedFindInstancetype and no VMI", async (t) => {
   await kubectlOk(["apply", "-n", ns, "-f", "-"], vmManifest("orphan", { instancetype: { name: "no-such-size" } }));
-  const vm = (await waitFor<Obj>(["get", "vm", "orphan", "-n", ns], (v) => (v?.status?.conditions ?? []).some((c: { type: string }) => c.type === "Failure"), "the Failure condition", 120_000))!;
-  const failure = vm.status!.conditions.find((c: { type: string }) => c.type === "Failure");
+  const failure = await failureWithoutVmi("orphan");
   t.like(failure, { status: "True", reason: "FailedFindInstancetype", message: 'virtualmachineclusterinstancetypes.instancetype.kubevirt.io "no-such-size" not found' });
-  t.regex((await kubectl(["get", "vmi", "orphan", "-n", ns])).stderr, /NotFound|not found/);
-  await kubectlOk(["delete", "vm", "orphan", "-n", ns, "--wait=false"]);
 });
 
 test.serial("dataVolumeTemplates without CDI: Failure condition FailedCreateDataVolume naming CDI, and no VMI", async (t) => {
@@ -116,12 +113,9 @@ test.serial("dataVolumeTemplates without CDI: Failure condition FailedCreateData
     },
   });
   await kubectlOk(["apply", "-n", ns, "-f", "-"], vm);
-  const got = (await waitFor<Obj>(["get", "vm", "dv", "-n", ns], (v) => (v?.status?.conditions ?? []).some((c: { type: string }) => c.type === "Failure"), "the Failure condition", 120_000))!;
-  const failure = got.status!.conditions.find((c: { type: string }) => c.type === "Failure");
+  const failure = await failureWithoutVmi("dv");
   t.is(failure.reason, "FailedCreateDataVolume");
-  t.regex(failure.message, /dv-root: CDI \(cdi\.kubevirt\.io\/v1beta1\) is not installed/);
-  t.regex((await kubectl(["get", "vmi", "dv", "-n", ns])).stderr, /NotFound|not found/);
-  await kubectlOk(["delete", "vm", "dv", "-n", ns, "--wait=false"]);
+  t.regex(failure.message ?? "", /dv-root: CDI \(cdi\.kubevirt\.io\/v1beta1\) is not installed/);
 });
 
 test.serial("a GPU no node has leaves the VM ErrorUnschedulable, naming the missing resource", async (t) => {
@@ -159,6 +153,16 @@ test.serial("a pool of 3 runs web-0, web-1, web-2 and follows kubectl scale to 1
   await waitFor<Obj>(["get", "vmpool", "web", "-n", ns], (p) => p?.status?.replicas === 1, "status.replicas 1", 120_000);
   await kubectlOk(["delete", "vmpool", "web", "-n", ns, "--wait=false"]);
 });
+
+/** The VM's Failure condition once it appears; then no VMI may exist, and the VM is deleted. */
+async function failureWithoutVmi(name: string): Promise<{ status?: string; reason?: string; message?: string }> {
+  const isFailure = (c: { type: string }): boolean => c.type === "Failure";
+  const vm = (await waitFor<Obj>(["get", "vm", name, "-n", ns], (v) => (v?.status?.conditions ?? []).some(isFailure), `the Failure condition of ${name}`, 120_000))!;
+  const vmi = await kubectl(["get", "vmi", name, "-n", ns]);
+  if (!/NotFound|not found/.test(vmi.stderr)) throw new Error(`VM ${name} failed but has a VMI: ${vmi.stdout}`);
+  await kubectlOk(["delete", "vm", name, "-n", ns, "--wait=false"]);
+  return vm.status!.conditions.find(isFailure);
+}
 
 /** Polls until `get` gives a value (a process appearing); bounded, no fixed sleep of the test itself. */
 async function waitForValue<T>(get: () => Promise<T | undefined>, what: string, timeoutMs = 120_000): Promise<T> {
