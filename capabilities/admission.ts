@@ -9,11 +9,13 @@ const kindRef = (kind: keyof typeof KINDS): KindRef => ({ group: GROUP, version:
 const VM = kindRef("VirtualMachine");
 const VMI = kindRef("VirtualMachineInstance");
 const VMIRS = kindRef("VirtualMachineInstanceReplicaSet");
+const instancetypeRef = (kind: string, plural: string): KindRef => ({ group: "instancetype.kubevirt.io", version: "v1beta1", kind, plural });
 
 /**
  * virt-api's admission: KubeVirt's defaults, then its validation, on every create and update of
- * VMs, VMIs and VMI replica sets. The seed's kubevirt.io/v1alpha1 VMs arrive here relabelled as
- * v1 (matchPolicy Equivalent) and leave converted.
+ * VMs, VMIs and VMI replica sets, and KubeVirt's few checks of instancetypes and preferences. The
+ * seed's kubevirt.io/v1alpha1 VMs arrive here relabelled as v1 (matchPolicy Equivalent) and leave
+ * converted.
  */
 @Capability({
   name: "kubevirt-admission",
@@ -32,6 +34,10 @@ export class KubevirtAdmission {
   @Validate(VM)
   @Validate(VMI)
   @Validate(VMIRS)
+  @Validate(instancetypeRef("VirtualMachineInstancetype", "virtualmachineinstancetypes"))
+  @Validate(instancetypeRef("VirtualMachineClusterInstancetype", "virtualmachineclusterinstancetypes"))
+  @Validate(instancetypeRef("VirtualMachinePreference", "virtualmachinepreferences"))
+  @Validate(instancetypeRef("VirtualMachineClusterPreference", "virtualmachineclusterpreferences"))
   validate(request: PeprValidateRequest<KubernetesObject>) {
     return validateRequest(request, this.policy);
   }

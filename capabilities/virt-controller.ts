@@ -6,6 +6,7 @@ import type { ControllerMetrics } from "../src/metrics/controller-metrics";
 
 const kindRef = (kind: keyof typeof KINDS): KindRef => ({ group: GROUP, version: VERSION, kind, plural: KINDS[kind].plural });
 const POD: KindRef = { group: "", version: "v1", kind: "Pod", plural: "pods" };
+const POOL: KindRef = { group: "pool.kubevirt.io", version: "v1alpha1", kind: "VirtualMachinePool", plural: "virtualmachinepools" };
 
 /**
  * virt-controller's watches: every event only queues the object's key in the controller, which
@@ -16,7 +17,7 @@ const POD: KindRef = { group: "", version: "v1", kind: "Pod", plural: "pods" };
  */
 @Capability({
   name: "virt-controller",
-  description: "Runs VirtualMachines: VM → VMI → launcher pod, VMI phases up to Scheduled, VMI replica sets",
+  description: "Runs VirtualMachines: VM → VMI → launcher pod, VMI phases up to Scheduled, VMI replica sets, VM pools",
 })
 export class VirtControllerWatches {
   constructor(
@@ -44,6 +45,11 @@ export class VirtControllerWatches {
   @Watch(kindRef("VirtualMachineInstanceReplicaSet"))
   replicaSet(rs: KubernetesObject): void {
     this.controller.observe("VirtualMachineInstanceReplicaSet", rs);
+  }
+
+  @Watch(POOL)
+  pool(pool: KubernetesObject): void {
+    this.controller.observe("VirtualMachinePool", pool);
   }
 
   @Watch(POD)

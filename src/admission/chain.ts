@@ -3,6 +3,7 @@ import { Cause, isKindName, KINDS, KindName } from "../api";
 import { isPlainObject, validateStructure } from "../api/schema";
 import { convertLegacyVirtualMachine, isLegacyVirtualMachine, LegacyVirtualMachine, RequestKind } from "../api/v1alpha1";
 import { otherGroupKindOf } from "../api/crd/other-group-kind-of";
+import { validateInstancetypeSpec, validatePreferenceSpec } from "../instancetype/validate-spec";
 import { defaultObject, keepFirmwareUuid } from "./kinds";
 import { vmiSpecUnchanged } from "./validation/vmi-update";
 import { reservedVmiLabelsOnCreate, reservedVmiLabelsUnchanged } from "./validation/reserved-labels";
@@ -44,6 +45,13 @@ export function mutate(input: AdmissionInput, policy: AdmissionPolicy = DEFAULT_
   return defaultObject(kind, object, policy);
 }
 
+const OTHER_KIND_RULES: Record<string, (spec: never) => Cause[]> = {
+  VirtualMachineInstancetype: validateInstancetypeSpec,
+  VirtualMachineClusterInstancetype: validateInstancetypeSpec,
+  VirtualMachinePreference: validatePreferenceSpec,
+  VirtualMachineClusterPreference: validatePreferenceSpec,
+};
+
 const RULES: Record<KindName, (object: never, ctx: ValidationContext) => Cause[]> = {
   VirtualMachineInstance: validateVirtualMachineInstance,
   VirtualMachine: validateVirtualMachine,
@@ -57,9 +65,12 @@ const RULES: Record<KindName, (object: never, ctx: ValidationContext) => Cause[]
  */
 export function validate(object: unknown, policy: ValidationContext = DEFAULT_POLICY): Cause[] {
   if (!isPlainObject(object)) return [{ field: "<root>", message: "must be a Kubernetes object (a YAML or JSON map)" }];
-  // Instancetypes, preferences and pools: their schema is their whole validation here.
+  // Instancetypes and preferences: their schema, then KubeVirt's few rules; pools: their schema.
   const other = otherGroupKindOf(object);
-  if (other) return validateStructure(other.type, object);
+  if (other) {
+    const structure = validateStructure(other.type, object);
+    return structure.length > 0 ? structure : (OTHER_KIND_RULES[other.kind]?.(object.spec as never) ?? []);
+  }
   if (!isKindName(object.kind)) {
     return [{ field: "kind", message: `must be one of ${Object.keys(KINDS).join(", ")}; got ${JSON.stringify(object.kind)}` }];
   }

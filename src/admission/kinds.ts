@@ -1,6 +1,8 @@
 import { KindName, VirtualMachineInstanceSpec } from "../api";
 import { isPlainObject } from "../api/schema";
 import { DefaultsContext, defaultVmiSpec } from "./defaults";
+import { defaultFirmwareUuid } from "./defaults/lifecycle";
+import { defaultMatcherKind } from "../instancetype/matcher";
 
 type Json = Record<string, unknown>;
 
@@ -38,6 +40,7 @@ export function defaultObject(kind: KindName, object: Json, ctx: Omit<DefaultsCo
   const kindDefaults = KIND_DEFAULTS[kind];
   const spec = kindDefaults.specOf(object);
   if (!spec) return object;
+  if (kind === "VirtualMachine" && usesInstancetype(object)) return defaultInstancetypeVm(object, spec, ctx);
   const defaulted = kindDefaults.withSpec(object, defaultVmiSpec(spec, { ...ctx, assignFirmwareUuid: kindDefaults.assignFirmwareUuid }));
   if (kind === "VirtualMachineInstanceReplicaSet") {
     const rsSpec = defaulted.spec as Json;
@@ -56,4 +59,23 @@ export function keepFirmwareUuid(kind: KindName, object: Json, oldObject: unknow
   const spec = templateSpec(object);
   if (!oldUuid || !spec?.domain || spec.domain.firmware?.uuid) return object;
   return withTemplateSpec(object, { ...spec, domain: { ...spec.domain, firmware: { ...spec.domain.firmware, uuid: oldUuid } } });
+}
+
+const usesInstancetype = (vm: Json): boolean => isPlainObject(vm.spec) && (vm.spec.instancetype !== undefined || vm.spec.preference !== undefined);
+
+/**
+ * A VM with an instancetype or preference keeps its template as written (the VMI made from it is
+ * defaulted after the instancetype and preference are applied, as in KubeVirt, so a default here
+ * would conflict with the instancetype or hide a preferred value); its matchers get their kinds.
+ */
+function defaultInstancetypeVm(vm: Json, spec: VirtualMachineInstanceSpec, ctx: Omit<DefaultsContext, "assignFirmwareUuid">): Json {
+  const draft = structuredClone(spec);
+  draft.domain ??= { devices: {} };
+  defaultFirmwareUuid(draft, { ...ctx, assignFirmwareUuid: true });
+  const vmSpec = { ...(vm.spec as Json) };
+  for (const m of ["instancetype", "preference"] as const) {
+    const matcher = vmSpec[m];
+    if (isPlainObject(matcher) && !matcher.kind) vmSpec[m] = { ...matcher, kind: defaultMatcherKind(m) };
+  }
+  return KIND_DEFAULTS.VirtualMachine.withSpec({ ...vm, spec: vmSpec }, draft);
 }

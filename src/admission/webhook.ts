@@ -2,6 +2,7 @@ import type { KubernetesObject } from "kubernetes-fluent-client";
 import type { PeprMutateRequest, PeprValidateRequest } from "pepr";
 import { formatCauses } from "../api";
 import { AdmissionPolicy, mutate, validate, validateCreate, validateUpdate } from "./chain";
+import { readInstancetypes } from "./instancetype-reads";
 
 type ValidateResponse = ReturnType<PeprValidateRequest<KubernetesObject>["Approve"]>;
 
@@ -19,10 +20,21 @@ export function mutateRequest(request: PeprMutateRequest<KubernetesObject>, poli
   Object.assign(raw, mutated);
 }
 
-/** Approves, or denies naming every offending field in one message (HTTP 422, as KubeVirt). */
-export function validateRequest(request: PeprValidateRequest<KubernetesObject>, policy: AdmissionPolicy): ValidateResponse {
+/** The cluster reads a VM's validation needs (its instancetype and preference); none for other kinds. */
+async function clusterFacts(object: unknown, policy: AdmissionPolicy): Promise<AdmissionPolicy> {
+  const vm = object as { kind?: string; spec?: { instancetype?: unknown; preference?: unknown } };
+  if (vm.kind !== "VirtualMachine" || (vm.spec?.instancetype === undefined && vm.spec?.preference === undefined)) return policy;
+  return { ...policy, instancetypes: await readInstancetypes(vm as never) };
+}
+
+/**
+ * Approves, or denies naming every offending field in one message (HTTP 422, as KubeVirt). The
+ * reads happen first; the decision is the pure chain's.
+ */
+export async function validateRequest(request: PeprValidateRequest<KubernetesObject>, policy: AdmissionPolicy): Promise<ValidateResponse> {
   const { operation, oldObject, userInfo } = request.Request;
-  const causes = validate(request.Raw, policy);
+  const withFacts = await clusterFacts(request.Raw, policy);
+  const causes = validate(request.Raw, withFacts);
   if (operation === "CREATE") causes.push(...validateCreate(request.Raw, userInfo?.username));
   if (operation === "UPDATE") causes.push(...validateUpdate(request.Raw, oldObject, userInfo?.username, policy));
   return causes.length === 0 ? request.Approve() : request.Deny(formatCauses(causes), 422);

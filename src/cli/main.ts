@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_POLICY } from "../admission/chain";
 import { InputError } from "./read-documents";
 import { CommandIo, OutputFormat, validateCommand } from "./validate-command";
+import { runCreateVm } from "./verbs/create-vm";
 import { runExpose } from "./verbs/expose";
 import { KubeconfigError } from "./verbs/kubeconfig";
 import { runVmVerb, VerbUsageError, VM_VERBS, type VerbIo, type VmVerb } from "./verbs/vm-verbs";
@@ -37,6 +38,8 @@ Usage:
   kubectl-virt scp [-r] SRC DST                  (one side [USER@]vmi/NAME[/NAMESPACE]:PATH)
   kubectl-virt migrate VM        (answered "not supported yet")
   kubectl-virt expose vm|vmi|vmirs NAME --name SVC [--port P] [--target-port T] [--type ClusterIP|NodePort|LoadBalancer]
+  kubectl-virt create vm [--name N] [--instancetype [KIND/]NAME] [--preference [KIND/]NAME] [--volume-containerdisk src:IMAGE] ...
+      Prints a VirtualMachine manifest as virtctl create vm does (nothing is sent).
       virtctl's verbs, through the subresources.kubevirt.io API. Common flags: -n NAMESPACE,
       --kubeconfig FILE, --context NAME. Exit 0: done; exit 1: refused (the server's message is printed).
 
@@ -56,6 +59,7 @@ export function main(argv: readonly string[], io: CommandIo): number | Promise<n
     if (command === "expose") return runExpose(rest, io).catch((e: unknown) => failure(e, io));
     const streamVerb = STREAM_VERBS[command];
     if (streamVerb) return streamVerb(rest, io).catch((e: unknown) => failure(e, io));
+    if (command === "create" && rest[0] === "vm") return runCreateVm(rest.slice(1), io);
     if (command !== "validate") throw new UsageError(`unknown command "${command}"`);
     return runValidate(rest, io);
   } catch (e) {

@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import { AdmissionPolicy, admit, DEFAULT_POLICY } from "../admission/chain";
 import { isPlainObject } from "../api/schema";
+import { offlineCatalog, resolveOffline } from "./offline-instancetypes";
 import { readDocuments, SourceDocument } from "./read-documents";
 
 export type OutputFormat = "yaml" | "json" | undefined;
@@ -13,15 +14,17 @@ export interface CommandIo {
 
 /**
  * `kubectl-virt validate -f FILE [-o yaml|json]`: runs the module's admission chain (v1alpha1
- * conversion, defaults, validation) offline on every document. Exit code 0 when all are
+ * conversion, defaults, validation) offline on every document; a VM's instancetype and preference
+ * come from the documents given or the common ones the controller installs. Exit code 0 when all are
  * admitted, 1 when any is denied.
  */
 export function validateCommand(files: readonly string[], output: OutputFormat, io: CommandIo, policy: AdmissionPolicy = DEFAULT_POLICY): number {
   const documents = files.flatMap(f => readDocuments(f, io.readStdin));
+  const catalog = offlineCatalog(documents.map(d => d.value));
   const admitted: unknown[] = [];
   let denied = 0;
   for (const doc of documents) {
-    const result = admit({ object: doc.value, operation: "CREATE" }, policy);
+    const result = admit({ object: doc.value, operation: "CREATE" }, { ...policy, instancetypes: resolveOffline(doc.value, catalog) });
     if (result.allowed) {
       admitted.push(result.object);
       if (!output) io.out(`${describe(doc)} admitted`);

@@ -4,8 +4,11 @@ import { RESOURCES } from "../kube/resources";
 import { WorkQueue } from "../reconcile/work-queue";
 import { CONFIG_MAP, DEFAULT_CONFIG, parseClusterConfig, type ClusterConfig } from "./config";
 import { applyComponents, platformNamespace } from "./install";
+import { commonPreferences } from "../instancetype/common/preferences";
+import { u1Instancetypes } from "../instancetype/common/u1";
 import { KUBEVIRT_NAMESPACE, LABELS, LAUNCHER } from "./labels";
 import { key, parseKey, type ReconcileContext } from "./reconcile/context";
+import { reconcilePool } from "./reconcile/pool";
 import { reconcileReplicaSet } from "./reconcile/replicaset";
 import { reconcileVm } from "./reconcile/vm";
 import { reconcileVmi } from "./reconcile/vmi";
@@ -50,7 +53,7 @@ export class VirtController {
   }
 
   /** A watch event of a VM, VMI, VMIRS or launcher pod: queue what it concerns. */
-  observe(kind: "VirtualMachine" | "VirtualMachineInstance" | "VirtualMachineInstanceReplicaSet" | "Pod", obj: Watched): void {
+  observe(kind: "VirtualMachine" | "VirtualMachineInstance" | "VirtualMachineInstanceReplicaSet" | "VirtualMachinePool" | "Pod", obj: Watched): void {
     const ns = obj.metadata?.namespace;
     const name = obj.metadata?.name;
     if (!ns || !name) return;
@@ -58,6 +61,11 @@ export class VirtController {
     switch (kind) {
       case "VirtualMachine":
         this.queue.add(key("vm", ns, name));
+        // A pool counts its VMs' readiness.
+        for (const o of owners) if (o.kind === "VirtualMachinePool") this.queue.add(key("vmpool", ns, o.name));
+        return;
+      case "VirtualMachinePool":
+        this.queue.add(key("vmpool", ns, name));
         return;
       case "VirtualMachineInstanceReplicaSet":
         this.queue.add(key("vmirs", ns, name));
@@ -85,6 +93,7 @@ export class VirtController {
     const { kind, namespace, name } = parseKey(k);
     if (kind === "vm") return reconcileVm(namespace, name, this.ctx);
     if (kind === "vmi") return reconcileVmi(namespace, name, this.ctx);
+    if (kind === "vmpool") return reconcilePool(namespace, name, this.ctx);
     return reconcileReplicaSet(namespace, name, this.ctx);
   }
 
@@ -105,17 +114,20 @@ export class VirtController {
     if (this.installedFor === wanted) return;
     await applyComponents([platformNamespace()]);
     await applyComponents(await this.options.components(this.config));
+    // The common instancetypes and preferences, as virt-operator deploys them.
+    await applyComponents([...u1Instancetypes(), ...commonPreferences()]);
     this.installedFor = wanted;
     this.options.log("components installed", undefined);
   }
 
-  /** Every VM, VMI and VMIRS once more: what a dropped watch event missed is caught here. */
+  /** Every VM, VMI, VMIRS and pool once more: what a dropped watch event missed is caught here. */
   private async resync(): Promise<void> {
     await this.readConfig();
     await this.installIfChanged().catch((err) => this.options.log("installing the components failed; retrying at the next resync", err));
-    const [vms, vmis, sets] = await Promise.all([listObjects(RESOURCES.vm), listObjects(RESOURCES.vmi), listObjects(RESOURCES.vmirs)]);
+    const [vms, vmis, sets, pools] = await Promise.all([listObjects(RESOURCES.vm), listObjects(RESOURCES.vmi), listObjects(RESOURCES.vmirs), listObjects(RESOURCES.vmpool)]);
     for (const o of vms) this.queue.add(key("vm", o.metadata.namespace!, o.metadata.name));
     for (const o of vmis) this.queue.add(key("vmi", o.metadata.namespace!, o.metadata.name));
     for (const o of sets) this.queue.add(key("vmirs", o.metadata.namespace!, o.metadata.name));
+    for (const o of pools) this.queue.add(key("vmpool", o.metadata.namespace!, o.metadata.name));
   }
 }

@@ -1,5 +1,5 @@
 import { applyObject, type KubeObject } from "../kube/objects";
-import type { ResourceRef } from "../kube/resources";
+import { RESOURCES, type ResourceRef } from "../kube/resources";
 import { KUBEVIRT_NAMESPACE } from "./labels";
 
 /** Where each kind the controller installs lives in the API. */
@@ -14,6 +14,8 @@ const INSTALLABLE: Record<string, ResourceRef> = {
   "apps/v1/Deployment": { group: "apps", version: "v1", plural: "deployments", namespaced: true },
   "rbac.authorization.k8s.io/v1/RoleBinding": { group: "rbac.authorization.k8s.io", version: "v1", plural: "rolebindings", namespaced: true },
   "apiregistration.k8s.io/v1/APIService": { group: "apiregistration.k8s.io", version: "v1", plural: "apiservices", namespaced: false },
+  "instancetype.kubevirt.io/v1beta1/VirtualMachineClusterInstancetype": RESOURCES.clusterInstancetype,
+  "instancetype.kubevirt.io/v1beta1/VirtualMachineClusterPreference": RESOURCES.clusterPreference,
 };
 
 export const FIELD_MANAGER = "kubevirt-ts-controller";

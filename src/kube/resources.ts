@@ -14,6 +14,12 @@ export const RESOURCES = {
   event: { group: "", version: "v1", plural: "events", namespaced: true },
   configMap: { group: "", version: "v1", plural: "configmaps", namespaced: true },
   lease: { group: "coordination.k8s.io", version: "v1", plural: "leases", namespaced: true },
+  controllerRevision: { group: "apps", version: "v1", plural: "controllerrevisions", namespaced: true },
+  instancetype: { group: "instancetype.kubevirt.io", version: "v1beta1", plural: "virtualmachineinstancetypes", namespaced: true },
+  clusterInstancetype: { group: "instancetype.kubevirt.io", version: "v1beta1", plural: "virtualmachineclusterinstancetypes", namespaced: false },
+  preference: { group: "instancetype.kubevirt.io", version: "v1beta1", plural: "virtualmachinepreferences", namespaced: true },
+  clusterPreference: { group: "instancetype.kubevirt.io", version: "v1beta1", plural: "virtualmachineclusterpreferences", namespaced: false },
+  vmpool: { group: "pool.kubevirt.io", version: "v1alpha1", plural: "virtualmachinepools", namespaced: true },
 } as const satisfies Record<string, ResourceRef>;
 
 /** /api/v1/… or /apis/<group>/<version>/…, namespaced or not, optionally with a name and a subresource. */

@@ -2,7 +2,8 @@ import { Cause, RUN_STRATEGIES, VirtualMachine, VirtualMachineSpec } from "../..
 import { isRecord } from "./access";
 import { ValidationContext } from "./context";
 import { cause, quote } from "./rule";
-import { validateTemplate } from "./template";
+import { templateOrCause, validateTemplate } from "./template";
+import { validateInstancetypeVm } from "./vm-instancetype";
 
 /** `running` is the deprecated spelling of runStrategy; one of them says when the VM runs. */
 export function runStrategyRules(spec: VirtualMachineSpec): Cause[] {
@@ -23,5 +24,7 @@ export function runStrategyRules(spec: VirtualMachineSpec): Cause[] {
 export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContext): Cause[] {
   const spec = isRecord(vm) ? vm.spec : undefined;
   if (!isRecord(spec)) return [cause("spec", "is required: a VirtualMachine has a spec with a template and a runStrategy")];
-  return [...validateTemplate(spec.template, "spec.template", ctx), ...runStrategyRules(spec)];
+  if (spec.instancetype === undefined && spec.preference === undefined) return [...validateTemplate(spec.template, "spec.template", ctx), ...runStrategyRules(spec)];
+  const missing = templateOrCause(spec.template, "spec.template");
+  return [...(missing ? [missing] : validateInstancetypeVm(spec, ctx)), ...runStrategyRules(spec)];
 }

@@ -1,5 +1,6 @@
 import { parseQuantity, type VirtualMachineInstance } from "../../api";
 import { COMPUTE_CONTAINER, CONSOLE_CONTAINER } from "../labels";
+import { deviceResources } from "./device-resources";
 import { memoryOverheadBytes, guestMemoryBytes, toMi } from "./memory-overhead";
 import { CONTAINER_DISK_BINARY, POD_PATHS, QEMU_UID } from "./paths";
 import type { VolumeMount } from "./volumes";
@@ -32,6 +33,9 @@ export function computeContainer(vmi: VirtualMachineInstance, o: ContainerOption
   const memoryLimitBytes = parseQuantity(resources?.limits?.memory);
   if (memoryLimitBytes !== undefined) limits.memory = toMi(memoryLimitBytes + overhead);
   if (resources?.limits?.cpu !== undefined) limits.cpu = String(resources.limits.cpu);
+  // Extended resources are requested as limits (the request follows); KubeVirt sets both.
+  Object.assign(requests, deviceResources(vmi));
+  Object.assign(limits, deviceResources(vmi));
   return {
     name: COMPUTE_CONTAINER,
     image: o.launcherImage,

@@ -53,3 +53,13 @@ test("claims and Secrets are mounted where the launcher looks for them", (t) => 
 test("the node agent finds the command socket under the kubelet's pods dir", (t) => {
   t.is(nodeSocketPath("/var/lib/kubelet", "abc"), "/var/lib/kubelet/pods/abc/volumes/kubernetes.io~empty-dir/sockets/launcher.sock");
 });
+
+test("GPUs and host devices become extended resources of the compute container", (t) => {
+  const withDevices: VirtualMachineInstance = {
+    ...vmi,
+    spec: { ...vmi.spec, domain: { ...vmi.spec.domain, devices: { ...vmi.spec.domain.devices, gpus: [{ name: "g1", deviceName: "nvidia.com/TU104GL_Tesla_T4" }, { name: "g2", deviceName: "nvidia.com/TU104GL_Tesla_T4" }], hostDevices: [{ name: "h", deviceName: "intel.com/qat" }] } } },
+  };
+  const r = renderLauncherPod(withDevices, DEFAULT_CONFIG).spec.containers[0]!.resources as { requests: Record<string, string>; limits: Record<string, string> };
+  t.like(r.limits, { "nvidia.com/TU104GL_Tesla_T4": "2", "intel.com/qat": "1" });
+  t.like(r.requests, { "nvidia.com/TU104GL_Tesla_T4": "2", "intel.com/qat": "1" });
+});

@@ -11,8 +11,8 @@ export interface ReconcileContext {
 export const COMPONENT = "virt-controller";
 
 /** Work-queue keys: `<kind>/<namespace>/<name>`. */
-export const key = (kind: "vm" | "vmi" | "vmirs", namespace: string, name: string): string => `${kind}/${namespace}/${name}`;
-export function parseKey(k: string): { kind: "vm" | "vmi" | "vmirs"; namespace: string; name: string } {
+export const key = (kind: "vm" | "vmi" | "vmirs" | "vmpool", namespace: string, name: string): string => `${kind}/${namespace}/${name}`;
+export function parseKey(k: string): { kind: "vm" | "vmi" | "vmirs" | "vmpool"; namespace: string; name: string } {
   const [kind, namespace, name] = k.split("/");
-  return { kind: kind as "vm" | "vmi" | "vmirs", namespace: namespace!, name: name! };
+  return { kind: kind as "vm" | "vmi" | "vmirs" | "vmpool", namespace: namespace!, name: name! };
 }

@@ -8,14 +8,27 @@ import { decideVm } from "../vm/decide";
 import { firstRequestDone } from "../vm/state-change";
 import { vmStatus } from "../vm/status";
 import { vmiFromVm } from "../vm/vmi-from-vm";
+import { instancetypeConditions } from "../vm/instancetype-status";
+import { vmiTemplate } from "../vm/vmi-template";
 import { COMPONENT, key, type ReconcileContext } from "./context";
+import { dataVolumesBlocked } from "./data-volumes";
+import { syncInstancetypes, type InstancetypeSync } from "./instancetype";
 import { launcherPodsOf } from "./vmi";
 
 type Vm = VirtualMachine & KubeObject;
 type Vmi = VirtualMachineInstance & KubeObject;
 
 /** The status fields this controller owns; others (stateChangeRequests, ...) are kept as they are. */
-const MANAGED_STATUS = ["created", "ready", "printableStatus", "runStrategy", "conditions", "observedGeneration", "desiredGeneration", "startFailure"];
+const MANAGED_STATUS = ["created", "ready", "printableStatus", "runStrategy", "conditions", "observedGeneration", "desiredGeneration", "startFailure", "instancetypeRef", "preferenceRef"];
+
+/** The VMI the VM runs now: its template with the resolved instancetype and preference applied. */
+function vmiToCreate(vm: Vm, sync: InstancetypeSync | undefined): { vmi: Vmi } | { failed: InstancetypeSync } {
+  if (!sync) return { vmi: vmiFromVm(vm) as Vmi };
+  if (!sync.ok) return { failed: sync };
+  const made = vmiTemplate(vm, sync.resolved);
+  if ("conflicts" in made) return { failed: { ok: false, reason: "FailedCreateVirtualMachine", message: made.conflicts.map((c) => `${c.field}: ${c.message}`).join("; ") } };
+  return { vmi: vmiFromVm(vm, made.template) as Vmi };
+}
 
 /** The VM's VMI: same name, and owned by this VM (a same-named VMI of someone else is not ours). */
 async function vmiOf(vm: Vm): Promise<Vmi | undefined> {
@@ -32,11 +45,21 @@ export async function reconcileVm(namespace: string, name: string, ctx: Reconcil
   const action = decideVm(vm, vmi, now);
   let startFailure = (vm.status as { startFailure?: ReturnType<typeof nextStartFailure> } | undefined)?.startFailure;
   let requests = vm.status?.stateChangeRequests;
+  const hasInstancetype = vm.spec.instancetype !== undefined || vm.spec.preference !== undefined;
+  let sync = hasInstancetype && vm.metadata.deletionTimestamp === undefined ? await syncInstancetypes(vm) : undefined;
+  const dvBlocked = action.kind === "createVmi" ? await dataVolumesBlocked(vm) : undefined;
+  if (dvBlocked) sync = { ok: false, ...dvBlocked };
   switch (action.kind) {
-    case "createVmi":
-      vmi = await createObject<Vmi>(RESOURCES.vmi, namespace, vmiFromVm(vm));
+    case "createVmi": {
+      const next = vmiToCreate(vm, sync);
+      if ("failed" in next) {
+        sync = next.failed;
+        break;
+      }
+      vmi = await createObject<Vmi>(RESOURCES.vmi, namespace, next.vmi);
       await recordEvent(COMPONENT, vm, { type: "Normal", reason: "SuccessfulCreate", message: `Started the virtual machine by creating the new virtual machine instance ${vmi.metadata.name}` }, ctx.log);
       break;
+    }
     case "deleteVmi":
       if (action.failed) startFailure = nextStartFailure(startFailure, vmi!.metadata.uid!, now);
       if (action.queueStart) requests = [...(requests ?? []), { action: "Start" }];
@@ -53,6 +76,9 @@ export async function reconcileVm(namespace: string, name: string, ctx: Reconcil
   const pods = vmi ? await launcherPodsOf(namespace, vmi.metadata.uid!) : [];
   const status = vmStatus({ ...vm, status: { ...(vm.status ?? {}), startFailure } as VirtualMachine["status"] }, vmi, pods, now);
   if (startFailure && !status.startFailure && vmi?.status?.phase !== "Running") status.startFailure = startFailure;
+  status.conditions = instancetypeConditions(status.conditions, sync, now.toISOString());
+  const refs = sync?.ok ? { instancetypeRef: sync.instancetypeRef, preferenceRef: sync.preferenceRef } : { instancetypeRef: vm.status?.instancetypeRef, preferenceRef: vm.status?.preferenceRef };
+  Object.assign(status, JSON.parse(JSON.stringify(refs)));
   // The first queued start/stop request leaves once done; the next is acted on in the next pass.
   if (requests && firstRequestDone({ ...vm, status: { ...vm.status, stateChangeRequests: requests } }, vmi)) requests = requests.slice(1);
   const current = (vm.status ?? {}) as Record<string, unknown>;
