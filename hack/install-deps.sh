@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 wanted=$(grep -v '^\s*#' hack/apt-packages.txt | awk 'NF {print $1}')
 missing=()
 for pkg in $wanted; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep "install ok installed" >/dev/null || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "install-deps: apt packages: ${missing[*]}"

@@ -10,7 +10,7 @@ k() { kubectl --kubeconfig "$KUBECONFIG_PATH" "$@"; }
 log_file=$logs/fail-safe-admission.log
 
 # VAP is GA (admissionregistration.k8s.io/v1) since Kubernetes 1.30.
-k api-resources --api-group=admissionregistration.k8s.io -o name 2>>"$log_file" | grep -qx 'validatingadmissionpolicies.admissionregistration.k8s.io' ||
+k api-resources --api-group=admissionregistration.k8s.io -o name 2>>"$log_file" | grep -x 'validatingadmissionpolicies.admissionregistration.k8s.io' >/dev/null ||
   die "the API server serves no ValidatingAdmissionPolicy (needs Kubernetes >= 1.30); log: $log_file"
 k apply --server-side --force-conflicts --field-manager kubevirt-ts-start -f "$root/hack/cluster/fail-safe-admission.yaml" >>"$log_file" 2>&1 ||
   die "applying the fail-safe admission policy failed; log: $log_file"

@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
 create() {
-  if ! ip netns list | grep -qw "^$NETNS"; then
+  if ! ip netns list | grep -w "^$NETNS" >/dev/null; then
     log "creating network namespace $NETNS ($NODE_IP/$VETH_CIDR, host end $HOST_IP)"
     ip netns add "$NETNS"
   fi
@@ -23,11 +23,11 @@ create() {
   mkdir -p "/etc/netns/$NETNS"
   printf '127.0.0.1 localhost\n%s %s\n' "$NODE_IP" "$PEPR_HOST" >"/etc/netns/$NETNS/hosts"
   : >"/etc/netns/$NETNS/resolv.conf"   # no DNS server: names resolve from the hosts file only
-  if in_ns ip route | grep -q '^default'; then die "namespace $NETNS has a default route; refusing"; fi
+  if in_ns ip route | grep '^default' >/dev/null; then die "namespace $NETNS has a default route; refusing"; fi
 }
 
 delete() {
-  if ip netns list | grep -qw "^$NETNS"; then
+  if ip netns list | grep -w "^$NETNS" >/dev/null; then
     log "deleting network namespace $NETNS"
     ip netns delete "$NETNS"
   fi

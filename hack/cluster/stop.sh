@@ -19,7 +19,7 @@ for name in pepr kube-scheduler kube-controller-manager kube-apiserver etcd; do
   fi
   rm -f "$f"
 done
-if ip netns list | grep -qw "^$NETNS"; then
+if ip netns list | grep -w "^$NETNS" >/dev/null; then
   left=$(ip netns pids "$NETNS" | tr '\n' ' ')
   # Only processes inside the project's own namespace, which start.sh created.
   [ -z "$left" ] || { log "ending leftover processes in $NETNS: $left"; kill -KILL $left 2>/dev/null || true; }

@@ -10,7 +10,7 @@ images=$local_dir/images
 for name in $(all_images); do
   ref=$(image_ref "$name")
   stamp=$(cat "$images/$name.stamp")
-  if [ "$(cat "$node_dir/imported-$name" 2>/dev/null)" = "$stamp" ] && ctr_k8s images ls -q "name==$ref" | grep -q .; then
+  if [ "$(cat "$node_dir/imported-$name" 2>/dev/null)" = "$stamp" ] && ctr_k8s images ls -q "name==$ref" | grep . >/dev/null; then
     continue
   fi
   t=$SECONDS

@@ -10,7 +10,7 @@ left() { echo "left behind: $*"; found=1; }
 for p in $(pgrep -f "$node_conf|$bin/|$CONTAINERD_SOCK" 2>/dev/null); do
   [ "$p" != $$ ] && left "process $p: $(tr '\0' ' ' </proc/"$p"/cmdline 2>/dev/null | cut -c1-120)"
 done
-ip netns list | grep -qw "^$NETNS" && left "network namespace $NETNS"
+ip netns list | grep -w "^$NETNS" >/dev/null && left "network namespace $NETNS"
 # Pod network namespaces: containerd names them cni-<uuid>. One with no process left in it is a
 # stopped node's (a running cluster's pods, e.g. another KVTS_INSTANCE's, hold their pause process).
 for ns in /run/netns/cni-*; do

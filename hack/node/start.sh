@@ -34,7 +34,7 @@ start_kube_proxy() {
 wait_node_ready() {
   local t=$SECONDS
   until kubectl --kubeconfig "$KUBECONFIG_PATH" get node "$NODE_NAME" \
-    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null | grep -qx True; do
+    -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null | grep -x True >/dev/null; do
     pid_alive kubelet || fail "kubelet exited before the node was Ready"
     [ $((SECONDS - t)) -lt 120 ] || fail "kubelet: node $NODE_NAME not Ready after 120s"
     sleep 1
