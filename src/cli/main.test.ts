@@ -93,3 +93,9 @@ test("the installed bin runs as a process: exit codes and output", t => {
   t.is(denied.status, 1);
   t.regex(denied.stderr.toString(), /spec\.domain\.devices\.disks\[0\]/);
 });
+
+test("the bin works from any working directory, as a kubectl plugin on PATH is run", t => {
+  const ok = spawnSync(bin, ["validate", "-f", seedPath], { cwd: tmpdir() });
+  t.is(ok.status, 0, ok.stderr.toString());
+  t.regex(ok.stdout.toString(), /admitted/);
+});
