@@ -53,5 +53,7 @@ ruleTable("forwarded ports", forwardedPorts, [
   { name: "one number, two protocols", vmi: vmiWith(withPodNetwork("default", { ports: [{ port: 53 }, { port: 53, protocol: "UDP" }] })) },
   { name: "invalid name", vmi: vmiWith(withPodNetwork("default", { ports: [{ name: "HTTP_8080", port: 8080 }] })), denied: { field: `${NIC}.ports[0].name`, message: "invalid port name" } },
   { name: "name without a letter", vmi: vmiWith(withPodNetwork("default", { ports: [{ name: "8080", port: 8080 }] })), denied: { field: `${NIC}.ports[0].name`, message: "at least one letter" } },
+  // found by the fuzz test (seed -392446047): String() of an object without a prototype throws
+  { name: "a port number that is an object without a prototype (raw spec)", vmi: vmiWith(withPodNetwork("default", { ports: [{ port: Object.create(null) as never }] })), denied: { field: `${NIC}.ports[0].port`, message: "is not a port number" } },
 ]);
 

@@ -38,11 +38,12 @@ export const forwardedPorts: SpecRule = (spec, path) => {
     return entries<Port>(iface.ports).flatMap(([port, p]) => {
       const field = (...rest: string[]): string => at(path, "domain", "devices", "interfaces", i, "ports", p, ...rest);
       const causes = portCauses(port, field);
-      const key = `${String(port.protocol || "TCP").toUpperCase()}/${String(port.port)}`;
-      if (causes.length === 0 && declared.has(key)) {
-        causes.push(cause(field("port"), `${key} is declared twice on interface ${quote(iface.name)}; list each port once`));
+      if (causes.length === 0) {
+        // Only a valid port makes a key: String() of an arbitrary value (an object without a prototype) throws.
+        const key = `${String(port.protocol || "TCP").toUpperCase()}/${String(port.port)}`;
+        if (declared.has(key)) causes.push(cause(field("port"), `${key} is declared twice on interface ${quote(iface.name)}; list each port once`));
+        declared.add(key);
       }
-      declared.add(key);
       const name = text(port.name);
       if (!name) return causes;
       const errors = portNameErrors(name);

@@ -64,7 +64,7 @@ test("an error reply fails the start with libvirt's message", async (t) => {
     peer.write(frame(m.header.procedure, 1, m.header.serial, 1, error));
   });
   t.teardown(daemon.done);
-  await t.throwsAsync(followDomainEvents(daemon.path, "qemu:///session", () => undefined), { message: /libvirt events: authentication failed/ });
+  await t.throwsAsync(followDomainEvents(daemon.path, "qemu:///session", () => undefined), { message: /libvirt events: opening qemu:\/\/\/session: authentication failed/ });
 });
 
 test("a socket that does not exist fails the start naming it", async (t) => {
