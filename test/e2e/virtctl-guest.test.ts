@@ -222,7 +222,7 @@ test.serial("kubectl virt ssh and scp run the machine's OpenSSH client through p
   const common = ["-p", String(HTTP_PORT), ...["-v", "-oBatchMode=yes", "-oStrictHostKeyChecking=no", "-oUserKnownHostsFile=/dev/null"].map((o) => `--local-ssh-opts=${o}`)];
   const ssh = await run("kubectl virt", editor, ["ssh", `root@vmi/${GUEST}`, ...common, "-c", "true"]);
   t.not(ssh.code, 0, "no sshd in the guest");
-  t.regex(ssh.stderr, /ProxyCommand.*port-forward --stdio/, "ssh ran our port-forward");
+  t.regex(ssh.stderr, /proxy command: .*kubectl-virt.mjs port-forward --stdio/i, "ssh ran our port-forward");
   t.regex(ssh.stderr, /HTTP\/1\.[01] 400/, "ssh's banner reached the guest's port and its HTTP server answered");
   const scp = await run("kubectl virt", editor, ["scp", ...common, `root@vmi/${GUEST}:/etc/hostname`, "/dev/null"]);
   t.not(scp.code, 0);
