@@ -11,6 +11,9 @@ import { LeaderElector } from "./src/controller/leader";
 import { KUBEVIRT_NAMESPACE } from "./src/controller/labels";
 import { handlerObjects } from "./src/handler/install";
 import { apiServerComponents } from "./src/api-server/components";
+import { ControllerMetrics } from "./src/metrics/controller-metrics";
+import { controllerMetricsSource } from "./src/metrics/controller-source";
+import { serveMetrics } from "./src/metrics/serve";
 
 // Configuration is read once, here: feature gates come from the module's environment
 // (package.json pepr.env in a deployment), comma-separated as in KubeVirt's CR.
@@ -29,12 +32,18 @@ const controller = new VirtController({
 // admission pods never watch, and `pepr dev` (npm start's admission, for a fast edit loop) leaves
 // the watches out, so a restarted or killed dev process never stops or doubles the controller.
 const isWatcher = process.env.PEPR_WATCH_MODE === "true";
-if (isWatcher) {
-  new LeaderElector({ namespace: KUBEVIRT_NAMESPACE, name: "virt-controller", log: controllerLog }).run(() => controller.start());
+const metrics = isWatcher ? new ControllerMetrics(controllerMetricsSource) : undefined;
+if (metrics) {
+  serveMetrics(metrics.registry, "virt-controller", process.env.POD_NAMESPACE ?? "pepr-system", controllerLog);
+  metrics.setReady(true);
+  new LeaderElector({ namespace: KUBEVIRT_NAMESPACE, name: "virt-controller", log: controllerLog }).run(() => {
+    metrics.setLeading(true);
+    controller.start();
+  });
 }
 const isDev = process.env.PEPR_MODE === "dev";
 
 new PeprModule(cfg, [
   toPeprCapability(KubevirtAdmission, () => new KubevirtAdmission(policy)),
-  ...(isDev ? [] : [toPeprCapability(VirtControllerWatches, () => new VirtControllerWatches(controller))]),
+  ...(isDev ? [] : [toPeprCapability(VirtControllerWatches, () => new VirtControllerWatches(controller, metrics))]),
 ]);

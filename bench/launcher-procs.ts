@@ -49,4 +49,11 @@ export function processesInCgroup(fragment: string): Proc[] {
     .filter((p): p is Proc => p !== undefined);
 }
 
+/** Summed RSS in KiB per command name (two `node` or `virsh` processes add up), largest first. */
+export function rssByName(procs: Proc[]): Record<string, number> {
+  const sums = new Map<string, number>();
+  for (const p of procs) sums.set(p.comm, (sums.get(p.comm) ?? 0) + p.rssKiB);
+  return Object.fromEntries([...sums].sort((a, b) => b[1] - a[1]));
+}
+
 export const rssMiB = (procs: Proc[]): number => procs.reduce((s, p) => s + p.rssKiB, 0) / 1024;

@@ -1,9 +1,6 @@
 #!/usr/bin/env node
-// Entry point of virt-handler (the node agent, one per node): runs the TypeScript sources through tsx.
-import { createRequire } from "node:module";
-import { register } from "tsx/cjs/api";
+// Entry point of virt-handler (the node agent, one per node): runs its bundle with plain Node (bin/lib/bundle.mjs).
+import { loadComponent } from "./lib/bundle.mjs";
 
-register();
-const require = createRequire(import.meta.url);
-const { main } = require("../src/handler/main.ts");
+const { main } = loadComponent("virt-handler");
 process.exit(await main());

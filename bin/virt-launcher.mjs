@@ -1,10 +1,7 @@
 #!/usr/bin/env node
-// Entry point of virt-launcher (one per VM): runs the TypeScript sources through tsx.
-import { createRequire } from "node:module";
-import { register } from "tsx/cjs/api";
+// Entry point of virt-launcher (one per VM): runs its bundle with plain Node (bin/lib/bundle.mjs).
+import { loadComponent } from "./lib/bundle.mjs";
 
-register();
-const require = createRequire(import.meta.url);
-const { main } = require("../src/launcher/main.ts");
+const { main } = loadComponent("virt-launcher");
 // exit explicitly: a lingering handle must not keep a finished launcher alive
 process.exit(await main(process.argv.slice(2)));

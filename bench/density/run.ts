@@ -3,12 +3,18 @@
  * Creates N VMIs (default 30) of the seed's size (64M, 50m CPU requested) 100 ms apart on the local cluster, waits until all
  * run, and prints create→Running p50/p95 (from each VMI's own phase transition timestamps) and the
  * memory (RSS) of virt-controller, virt-handler and every launcher pod's processes, next to
- * KubeVirt's published figures. Asserts nothing; cleans up its namespace.
+ * KubeVirt's published figures. Also prints the same p50/p95 as the controller's
+ * kubevirt_vmi_phase_transition_time_from_creation_seconds histogram gives them (what KubeVirt's
+ * dashboards show), where each VMI's start went step by step, and the load average during the run.
+ * Asserts nothing; cleans up its namespace.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { processTree, processesInCgroup, rssMiB } from "../launcher-procs";
 import { createToRunningSeconds, quantile } from "./stats";
+import { histogramQuantile, readHistogram } from "./histogram";
+import { START_STEPS, startBreakdown, type StartPod } from "./breakdown";
+import { loadavg } from "node:os";
 
 const root = resolve(__dirname, "../..");
 process.env.KUBECONFIG ??= join(root, ".local/kubeconfig");
@@ -43,10 +49,20 @@ const vmi = (i: number) => ({
 });
 
 type Vmi = { metadata: { name: string; uid?: string; creationTimestamp?: string }; status?: { phase?: string; phaseTransitionTimestamps?: Array<{ phase?: string; phaseTransitionTimestamp?: string }> } };
-type Pod = { metadata: { name: string; uid?: string; labels?: Record<string, string> } };
+type Pod = { status?: StartPod["status"]; metadata: { name: string; uid?: string; creationTimestamp?: string; labels?: Record<string, string>; ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string }> } };
+
+/** The controller's phase-transition histogram for Running, read through the API server's proxy to the leader's metrics port. */
+async function controllerHistogram(request: (method: string, path: string) => Promise<unknown>): Promise<string> {
+  const lease = (await request("GET", "/apis/coordination.k8s.io/v1/namespaces/kubevirt/leases/virt-controller")) as { spec?: { holderIdentity?: string } };
+  const pod = (lease.spec?.holderIdentity ?? "").replace(/-\d+$/, "");
+  return String(await request("GET", `/api/v1/namespaces/pepr-system/pods/https:${pod}:8443/proxy/metrics`));
+}
 
 async function main(): Promise<void> {
   const k = await kube;
+  const client = await import("../../src/kube/client");
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(loadavg()[0]!), 5000);
   await k.createObject(NAMESPACE, undefined, { apiVersion: "v1", kind: "Namespace", metadata: { name: ns } });
   console.log(`density: creating ${count} VMIs ${intervalMs} ms apart in namespace ${ns}`);
   try {
@@ -83,9 +99,19 @@ async function main(): Promise<void> {
     console.log(`density: ${count} VMIs, ${intervalMs} ms apart`);
     console.log(`  create→Running  p50 ${f(quantile(seconds, 0.5))} s   p95 ${f(quantile(seconds, 0.95))} s   max ${f(Math.max(...seconds))} s`);
     console.log(`  KubeVirt's CI (100 VMIs, KVM): p50 17–19 s, p95 27–30 s`);
+    const histogram = await controllerHistogram((m, path) => client.request(m as "GET", path)).catch((err: unknown) => `unreadable: ${String(err)}`);
+    const running = readHistogram(histogram, "kubevirt_vmi_phase_transition_time_from_creation_seconds", { phase: "Running" });
+    console.log(running.length > 0
+      ? `  controller's histogram (all VMIs since it started): p50 ${f(histogramQuantile(running, 0.5))} s   p95 ${f(histogramQuantile(running, 0.95))} s   (${running.at(-1)!.count} VMIs)`
+      : `  controller's histogram: not read (${histogram.slice(0, 120)})`);
+    const podOf = new Map(pods.map((p) => [p.metadata.ownerReferences?.find((o) => o.kind === "VirtualMachineInstance")?.name, p]));
+    const steps = vmis.map((v) => startBreakdown(v, podOf.get(v.metadata.name)));
+    console.log(`  by step, p50 / p95 s: ${START_STEPS.map((s) => { const xs = steps.map((b) => b[s]).filter((x): x is number => x !== undefined); return `${s} ${f(quantile(xs, 0.5))} / ${f(quantile(xs, 0.95))}`; }).join("; ")}`);
+    console.log(`  load average (1 min) during the run: min ${f(Math.min(...loads))}, max ${f(Math.max(...loads))} on ${(await import("node:os")).cpus().length} cores`);
     console.log(`  RSS virt-controller ${f(controllerRss)} MiB (${watcherPods.length > 0 ? "watcher pod" : "pepr dev process tree"}), virt-handler ${handlerRss.map(f).join(", ")} MiB`);
     console.log(`  RSS per launcher pod: p50 ${f(quantile(launcherRss, 0.5))} MiB, max ${f(Math.max(...launcherRss))} MiB (${launcherRss.length} pods; guest RAM 64M included as far as touched)`);
   } finally {
+    clearInterval(sampler);
     console.log(`density: deleting namespace ${ns}`);
     await k.deleteObject(NAMESPACE, undefined, ns);
   }

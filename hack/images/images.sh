@@ -14,6 +14,12 @@ load_image_conf() {
   source "$root/hack/images/$1/image.conf"
 }
 
+# bundle_inputs: what an image's esbuild bundles are made of (for build_inputs): the sources, the
+# bundler and the locked dependencies.
+bundle_inputs() {
+  (cd "$root" && find src hack/bundle bin/lib tsconfig.json package-lock.json -type f | sort | xargs -r sha256sum)
+}
+
 image_ref() { load_image_conf "$1"; echo "$IMAGE_REPO/$1:$TAG"; }
 
 uses_npm_production() { local e; for e in "${FILES[@]}"; do [[ $e != @npm-production* ]] || return 0; done; return 1; }

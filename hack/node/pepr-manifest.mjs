@@ -5,6 +5,8 @@
 //   call, and liveness restarts only after a minute of failures (KubeVirt's own probes allow 10 s);
 // - no CPU limit (requests kept): throttled to Pepr's 500m, the controller slowed every VM start on a
 //   busy 2-core node; KubeVirt sets no CPU limit on its control plane either;
+// - the watcher (virt-controller) declares its metrics port, 8443 over TLS, named `metrics` as
+//   KubeVirt's components name theirs (src/metrics/serve.ts);
 // - `--without-webhooks`: the webhook configurations left out (`pepr dev` serves them) and the
 //   admission Deployment at one replica (it only answers the tests then).
 import { readFileSync } from "node:fs";
@@ -24,6 +26,9 @@ for (const doc of docs) {
       }
       if (c.readinessProbe) c.readinessProbe = { ...c.readinessProbe, timeoutSeconds: 10 };
       if (c.resources?.limits) delete c.resources.limits.cpu;
+      if (doc.metadata.name.endsWith("-watcher") && !(c.ports ?? []).some((p) => p.containerPort === 8443)) {
+        c.ports = [...(c.ports ?? []), { name: "metrics", containerPort: 8443, protocol: "TCP" }];
+      }
     }
   }
   out.push(stringify(doc));

@@ -5,6 +5,7 @@ import { convertLegacyVirtualMachine, isLegacyVirtualMachine, LegacyVirtualMachi
 import { otherGroupKindOf } from "../api/crd/other-group-kind-of";
 import { defaultObject, keepFirmwareUuid } from "./kinds";
 import { vmiSpecUnchanged } from "./validation/vmi-update";
+import { reservedVmiLabelsOnCreate, reservedVmiLabelsUnchanged } from "./validation/reserved-labels";
 import { validateReplicaSet, validateVirtualMachine, validateVirtualMachineInstance, ValidationContext } from "./validation";
 
 type Json = Record<string, unknown>;
@@ -81,7 +82,12 @@ export function validateUpdate(object: unknown, oldObject: unknown, username: st
   // The stored object is defaulted the way the update was, so a default added by a newer module
   // (on the update, not on the stored object) does not count as the user's change.
   const before = mutate({ object: oldObject, operation: "UPDATE", oldObject }, policy) ?? oldObject;
-  return vmiSpecUnchanged(before, object, username);
+  return [...vmiSpecUnchanged(before, object, username), ...reservedVmiLabelsUnchanged(oldObject, object, username)];
+}
+
+/** Rules that depend on who creates the object: a VMI's reserved labels are the platform's to set. */
+export function validateCreate(object: unknown, username: string | undefined): Cause[] {
+  return reservedVmiLabelsOnCreate(object, username);
 }
 
 /** Both halves, as the API server runs them: what `kubectl-virt validate` runs offline. */

@@ -1,7 +1,7 @@
 import type { KubernetesObject } from "kubernetes-fluent-client";
 import type { PeprMutateRequest, PeprValidateRequest } from "pepr";
 import { formatCauses } from "../api";
-import { AdmissionPolicy, mutate, validate, validateUpdate } from "./chain";
+import { AdmissionPolicy, mutate, validate, validateCreate, validateUpdate } from "./chain";
 
 type ValidateResponse = ReturnType<PeprValidateRequest<KubernetesObject>["Approve"]>;
 
@@ -23,6 +23,7 @@ export function mutateRequest(request: PeprMutateRequest<KubernetesObject>, poli
 export function validateRequest(request: PeprValidateRequest<KubernetesObject>, policy: AdmissionPolicy): ValidateResponse {
   const { operation, oldObject, userInfo } = request.Request;
   const causes = validate(request.Raw, policy);
+  if (operation === "CREATE") causes.push(...validateCreate(request.Raw, userInfo?.username));
   if (operation === "UPDATE") causes.push(...validateUpdate(request.Raw, oldObject, userInfo?.username, policy));
   return causes.length === 0 ? request.Approve() : request.Deny(formatCauses(causes), 422);
 }

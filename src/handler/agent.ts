@@ -14,6 +14,7 @@ import { errorText, type Logger } from "./log";
 import { vmiMeta, type Vmi } from "./observed";
 import { reconcileVmi, vmiKey, type ReconcilerDeps } from "./reconcile";
 import { PodNetworks } from "./network/setup";
+import type { HandlerMetrics } from "../metrics/handler-metrics";
 import { startLinkServer } from "./link/start";
 
 const VMI_KIND = { group: "kubevirt.io", version: "v1", kind: "VirtualMachineInstance", plural: "virtualmachineinstances" };
@@ -33,6 +34,7 @@ export class HandlerAgent {
     private readonly config: HandlerConfig,
     private readonly log: Logger,
     private readonly cluster: HandlerCluster = kubeCluster(config.nodeName, (m, err) => log(m, { error: errorText(err) })),
+    private readonly metrics?: HandlerMetrics,
   ) {
     this.launchers = new Launchers(config.kubeletRootDir, (key) => this.queue.add(key), log);
     const deps: ReconcilerDeps = { nodeName: config.nodeName, cluster, launchers: this.launchers, log, network: new PodNetworks(log) };
@@ -50,7 +52,9 @@ export class HandlerAgent {
   async start(onFatal: (err: Error) => void): Promise<void> {
     const node = this.config.nodeName;
     const vmiWatch = K8s(GenericKind, { kindOverride: VMI_KIND }).WithLabel(LABELS.nodeName, node).Watch((vmi) => this.enqueueVmi(vmi as Vmi));
-    const podWatch = K8s(kind.Pod).WithField("spec.nodeName", node).WithLabel(LABELS.app, LAUNCHER).Watch((pod) => {
+    const podWatch = K8s(kind.Pod).WithField("spec.nodeName", node).WithLabel(LABELS.app, LAUNCHER).Watch((pod, phase) => {
+      // kubernetes-fluent-client does not export its WatchPhase enum; its values are the API's event types.
+      this.metrics?.launcherPod(pod, String(phase) === "DELETED");
       const owner = pod.metadata?.ownerReferences?.find((r) => r.kind === "VirtualMachineInstance")?.name ?? pod.metadata?.labels?.[LABELS.vmName];
       if (owner !== undefined && pod.metadata?.namespace) this.queue.add(vmiKey(pod.metadata.namespace, owner));
     });

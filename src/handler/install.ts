@@ -76,8 +76,12 @@ function handlerDaemonSet({ image, kubeletRootDir, namespace }: HandlerInstallOp
                 { name: "TINI_SUBREAPER", value: "1" },
                 { name: "LINK_CERT_DIR", value: HANDLER_LINK_DIR },
               ],
-              // virt-api's streams and pause/unpause come here, over mutual TLS only (link/server.ts).
-              ports: [{ name: "link", containerPort: LINK_PORT, protocol: "TCP" }],
+              // virt-api's streams and pause/unpause come here, over mutual TLS only (link/server.ts);
+              // Prometheus metrics over TLS (src/metrics), named as KubeVirt's.
+              ports: [
+                { name: "link", containerPort: LINK_PORT, protocol: "TCP" },
+                { name: "metrics", containerPort: 8443, protocol: "TCP" },
+              ],
               // Root reaches the launchers' 0700 socket directories; privileged for the node-level work
               // (pod networks, devices) the node agent owns.
               securityContext: { runAsUser: 0, privileged: true },

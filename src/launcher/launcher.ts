@@ -71,7 +71,7 @@ export class Launcher implements CommandHandler {
     const user = await qemuUser();
     this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user, this.config.netns, this.config.isolateDaemon ?? true);
     this.port = await connectLibvirt(this.daemon.uri);
-    this.events = followDomainEvents(this.daemon.uri, (e) => {
+    this.events = await followDomainEvents(this.daemon.socketPath, this.daemon.uri, (e) => {
       this.supervisor?.onEvent(e);
       if (e.kind !== "started") this.server?.publish({ kind: e.kind, domain: e.domain, detail: e.detail, at: new Date().toISOString() });
     });
@@ -136,13 +136,13 @@ export class Launcher implements CommandHandler {
     else this.settle({ kind: "not-started" });
   }
 
-  /** Tears down the command socket, the event child, the libvirt connection and the daemon's PID namespace. */
+  /** Tears down the command socket, the event stream, the libvirt connection and the daemon's PID namespace. */
   async stop(): Promise<void> {
     await this.server?.stop().catch(() => undefined);
     this.events?.stop();
     await this.port?.close().catch(() => undefined);
     await this.daemon?.stop();
-    await this.consoleRelay?.stop(); // after QEMU and virtlogd are gone: the guest's last lines are in
+    await this.consoleRelay?.stop(); // after QEMU is gone: the guest's last lines are in
     this.network?.stop();
   }
 

@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { CommandClient } from "../../src/launcher/command/client";
 import { scratchDir, waitFor } from "./launcher-harness";
+import { LAUNCHER_NODE_FLAGS } from "../../src/launcher/node-flags";
 
 const ROOT = resolve(__dirname, "../..");
 const EXIT_MS = 60_000;
@@ -109,7 +110,7 @@ const ATTACKS: Array<{ name: string; volume: (l: Layout) => Record<string, unkno
 ];
 
 function launcher(args: string[]): { exit: Promise<number | null>; output: () => string; kill: (s: NodeJS.Signals) => void; alive: () => boolean } {
-  const child = spawn(process.execPath, [join(ROOT, "bin/virt-launcher.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...LAUNCHER_NODE_FLAGS, join(ROOT, "bin/virt-launcher.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));

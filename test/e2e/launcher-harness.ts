@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
+import { LAUNCHER_NODE_FLAGS } from "../../src/launcher/node-flags";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -113,7 +114,7 @@ export function startStandalone(manifest: string | undefined, extra: string[] = 
   const mode = manifest !== undefined ? ["standalone", "-f", join(dir, "vmi.yaml")] : ["run"];
   const args = [...mode, "--image-dir", guestImageDir(), "--workdir", workdir,
     "--console-log", consoleLog, "--socket", socket, "--virt-type", "qemu", ...extra];
-  const child = spawn(process.execPath, [join(ROOT, "bin/virt-launcher.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...LAUNCHER_NODE_FLAGS, join(ROOT, "bin/virt-launcher.mjs"), ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));

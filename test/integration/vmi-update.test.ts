@@ -33,3 +33,16 @@ test("a user's spec change is refused; labels and the controller's finalizer pas
   t.not(patch.code, 0, patch.stdout);
   t.regex(patch.stderr, /spec\.domain: a VirtualMachineInstance's spec cannot change after creation/);
 });
+
+test("a user may neither set nor change the platform's reserved kubevirt.io/ labels on a VMI", async (t) => {
+  const vmi = parse(neverScheduled(fixture("vmi-valid.yaml"))) as { metadata: { name: string; labels?: Record<string, string> } };
+  vmi.metadata.name = "reserved-labels";
+  const pinned = { ...vmi, metadata: { ...vmi.metadata, labels: { ...vmi.metadata.labels, "kubevirt.io/nodeName": "some-node" } } };
+  const create = await kubectl(["create", "-n", ns, "-f", "-"], stringify(pinned));
+  t.not(create.code, 0, create.stdout);
+  t.regex(create.stderr, /metadata\.labels\[kubevirt\.io\/nodeName\]: creation of the following reserved kubevirt\.io\/ labels on a VMI object is prohibited/);
+  await kubectlOk(["create", "-n", ns, "-f", "-"], stringify(vmi));
+  const relabel = await kubectl(["label", "vmi", "reserved-labels", "-n", ns, "kubevirt.io/nodeName=elsewhere"]);
+  t.not(relabel.code, 0, relabel.stdout);
+  t.regex(relabel.stderr, /modification of the following reserved kubevirt\.io\/ labels on a VMI object is prohibited: kubevirt\.io\/nodeName/);
+});

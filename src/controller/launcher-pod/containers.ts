@@ -3,6 +3,7 @@ import { COMPUTE_CONTAINER, CONSOLE_CONTAINER } from "../labels";
 import { memoryOverheadBytes, guestMemoryBytes, toMi } from "./memory-overhead";
 import { CONTAINER_DISK_BINARY, POD_PATHS, QEMU_UID } from "./paths";
 import type { VolumeMount } from "./volumes";
+import { LAUNCHER_NODE_FLAGS } from "../../launcher/node-flags";
 
 export interface Container {
   name: string;
@@ -36,7 +37,7 @@ export function computeContainer(vmi: VirtualMachineInstance, o: ContainerOption
     image: o.launcherImage,
     imagePullPolicy: "IfNotPresent",
     command: [
-      "node", LAUNCHER_ENTRY, "run", "--isolation", "pod",
+      "node", ...LAUNCHER_NODE_FLAGS, LAUNCHER_ENTRY, "run", "--isolation", "pod",
       "--workdir", POD_PATHS.workdir,
       "--socket", POD_PATHS.socket,
       "--console-log", POD_PATHS.consoleLog,

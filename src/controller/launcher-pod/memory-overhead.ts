@@ -8,12 +8,16 @@ const Mi = 1024 * 1024;
  * (pkg/virt-controller/services/renderresources.go) sums: page tables (guest RAM / 512), 220 MiB
  * static (virt-launcher-monitor 25, virt-launcher 100, virtlogd 25, virtqemud 40, QEMU 30), 8 MiB
  * per vCPU, 8 MiB for the IOThread, 32 MiB of video RAM with a graphics device. The same terms here,
- * with constants measured on this project's launcher (npm run bench:launcher): its processes without
- * QEMU (Node, libvirtd, virtlogd) ~150 MiB, QEMU ~40 MiB over its guest's RAM, and TCG's translation
- * cache and emulated devices under emulation, which KubeVirt does not count.
+ * with constants measured on this project's launcher, and TCG's translation cache and emulated
+ * devices under emulation, which KubeVirt does not count.
  */
 export const OVERHEAD = {
-  launcherProcesses: 160 * Mi,
+  /**
+   * The launcher's processes without QEMU: 102 MiB measured by `npm run bench:launcher` (node 74 from
+   * its bundle with LAUNCHER_NODE_FLAGS, libvirtd 25, tini and unshare 3; no virtlogd, no virsh
+   * child), plus a tenth for the spread between runs and VMs.
+   */
+  launcherProcesses: 112 * Mi,
   qemuBase: 40 * Mi,
   perVcpu: 8 * Mi,
   /** TCG's translation block cache and its emulated devices. */

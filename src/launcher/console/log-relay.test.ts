@@ -17,7 +17,7 @@ test("the relay appends the source's new bytes to the target, across a rotation,
   appendFileSync(source, "line 2\n");
   await relay.pump();
   appendFileSync(source, "line 3\n");
-  renameSync(source, `${source}.0`); // virtlogd's rotation: the old file keeps its last lines
+  renameSync(source, `${source}.0`); // a replaced file (as a rotation does): the old one keeps its last lines
   writeFileSync(source, "line 4\n");
   await relay.stop();
   t.is(readFileSync(target, "utf8"), "earlier run\nline 1\nline 2\nline 3\nline 4\n");

@@ -3,7 +3,7 @@ import { open, stat, type FileHandle } from "node:fs/promises";
 /*
  * The console log the user asked for (`--console-log FILE`) is opened by the launcher itself, as
  * the user who ran it, so a file in that user's private (0700) directory works. QEMU's user never
- * sees that path: virtlogd writes the serial log to a file in the launcher's workdir (a path QEMU's
+ * sees that path: QEMU writes the serial log to a file in the launcher's workdir (a path QEMU's
  * user can reach), and this relay appends each new byte of it to the user's file. Nothing is
  * created or chowned at the user's path as anyone but the launcher.
  */
@@ -39,7 +39,7 @@ export class ConsoleLogRelay {
     await this.target.close().catch(() => undefined);
   }
 
-  /** One pass at a time: read the source to its end; when virtlogd rotated it, finish the old file, then follow the new one. */
+  /** One pass at a time: read the source to its end; when it was replaced (a new inode), finish the old file, then follow the new one. */
   pump(): Promise<void> {
     this.pumping = this.pumping.then(() => this.copyAvailable()).catch(() => undefined);
     return this.pumping;

@@ -23,3 +23,8 @@ test("session daemon environment and URI are per launcher", (t) => {
   t.deepEqual(env, { PATH: "/bin", HOME: "/w/home", XDG_RUNTIME_DIR: "/w/run", XDG_CACHE_HOME: "/w/cache", XDG_CONFIG_HOME: "/w/config" });
   t.is(sessionUri("/w/run"), "qemu:///session?socket=/w/run/libvirt/libvirt-sock");
 });
+
+test("a driver directory of its own is passed as LIBVIRT_DRIVER_DIR", (t) => {
+  const env = daemonEnv({ home: "/w/home", runtimeDir: "/w/run", cacheDir: "/w/cache", configDir: "/w/config", driverDir: "/w/drivers" }, {});
+  t.is(env.LIBVIRT_DRIVER_DIR, "/w/drivers");
+});

@@ -4,7 +4,7 @@
  * Process tree, chosen so nothing outlives the launcher, not even after a SIGKILL of it:
  *   launcher ─ setpriv --pdeathsig KILL ─exec→ unshare (dies with the launcher)
  *     └ unshare --pid --fork --kill-child --mount-proc ─ tini (PID 1 of a new PID namespace; dies with unshare)
- *         └ libvirtd (as the QEMU user) ─ QEMU, virtlogd (reparented to tini, which reaps them)
+ *         └ libvirtd (as the QEMU user) ─ QEMU (reparented to tini, which reaps it)
  * When PID 1 of a PID namespace exits the kernel kills everything in it, so QEMU and libvirtd go too.
  * A mount namespace with its own /proc lets libvirtd read /proc/<pid> of QEMU by its namespace PID.
  *
@@ -28,6 +28,8 @@ export interface DaemonLayout {
   runtimeDir: string;
   cacheDir: string;
   configDir: string;
+  /** A directory holding only the QEMU driver module (daemon-config.ts); unset: libvirtd's default. */
+  driverDir?: string;
 }
 
 export function daemonEnv(layout: DaemonLayout, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
@@ -37,6 +39,7 @@ export function daemonEnv(layout: DaemonLayout, base: NodeJS.ProcessEnv): NodeJS
     XDG_RUNTIME_DIR: layout.runtimeDir,
     XDG_CACHE_HOME: layout.cacheDir,
     XDG_CONFIG_HOME: layout.configDir,
+    ...(layout.driverDir !== undefined ? { LIBVIRT_DRIVER_DIR: layout.driverDir } : {}),
   };
 }
 

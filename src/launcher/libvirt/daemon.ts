@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { access, chown, mkdir, open } from "node:fs/promises";
+import { access, chown, mkdir, open, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { daemonArgv, daemonEnv, sessionUri, type DaemonLayout, type DaemonUser } from "./daemon-command";
+import { driverDirCandidates, QEMU_CONF, QEMU_DRIVER_MODULE } from "./daemon-config";
 
 export interface LibvirtDaemon {
   uri: string;
+  /** The daemon's unix socket (the lifecycle event stream connects there itself). */
+  socketPath: string;
   pid: number;
   /** Resolves when the daemon's process tree is gone. */
   exited: Promise<void>;
@@ -13,13 +16,29 @@ export interface LibvirtDaemon {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+
+/** A directory with a link to the QEMU driver module only; undefined when the module is not found. */
+async function qemuOnlyDriverDir(root: string): Promise<string | undefined> {
+  for (const dir of driverDirCandidates(process.arch)) {
+    const module = join(dir, QEMU_DRIVER_MODULE);
+    if (!(await exists(module))) continue;
+    const own = join(root, "drivers");
+    await mkdir(own, { recursive: true, mode: 0o755 });
+    if (!(await exists(join(own, QEMU_DRIVER_MODULE)))) await symlink(module, join(own, QEMU_DRIVER_MODULE));
+    return own;
+  }
+  return undefined;
+}
+
 async function makeLayout(root: string, owner: DaemonUser | undefined): Promise<DaemonLayout> {
-  const layout = { home: join(root, "home"), runtimeDir: join(root, "run"), cacheDir: join(root, "cache"), configDir: join(root, "config") };
-  for (const dir of [root, ...Object.values(layout)]) {
+  const dirs = { home: join(root, "home"), runtimeDir: join(root, "run"), cacheDir: join(root, "cache"), configDir: join(root, "config") };
+  for (const dir of [root, ...Object.values(dirs), join(dirs.configDir, "libvirt")]) {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     if (owner) await chown(dir, owner.uid, owner.gid);
   }
-  return layout;
+  await writeFile(join(dirs.configDir, "libvirt/qemu.conf"), QEMU_CONF, { mode: 0o644 });
+  return { ...dirs, driverDir: await qemuOnlyDriverDir(root) };
 }
 
 /** Starts this launcher's own libvirtd under `root` and waits until its socket answers. */
@@ -45,5 +64,5 @@ export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined
       throw new Error(`libvirtd did not open ${socket} within ${timeoutMs} ms; see ${join(root, "libvirtd.log")}`);
     }
   }
-  return { uri: sessionUri(layout.runtimeDir), pid: child.pid ?? -1, exited, stop };
+  return { uri: sessionUri(layout.runtimeDir), socketPath: socket, pid: child.pid ?? -1, exited, stop };
 }

@@ -1,8 +1,8 @@
 /**
- * Domain lifecycle events. @unraid/libvirt has no event API, so the launcher runs `virsh event --loop`
- * against its own daemon as a child (with a parent-death signal) and parses its lines; libvirt tells
- * there why a domain stopped: "Stopped Shutdown" (guest powered off), "Stopped Destroyed",
- * "Stopped Failed" (QEMU died), "Crashed …" (guest panic).
+ * Domain lifecycle events, as libvirt reports them (virDomainEventType and its detail enums in
+ * libvirt-domain.h): event-stream.ts receives them over libvirt's RPC protocol. libvirt tells there
+ * why a domain stopped: "Stopped Shutdown" (guest powered off), "Stopped Destroyed", "Stopped Failed"
+ * (QEMU died), "Crashed …" (guest panic). `detail` keeps the words virsh prints for the same event.
  */
 export type DomainEventKind = "started" | "paused" | "resumed" | "shutdown" | "destroyed" | "crashed";
 
@@ -13,16 +13,25 @@ export interface DomainEvent {
   detail: string;
 }
 
-const LINE = /^event 'lifecycle' for domain '(.+)': (\w+) (.+)$/;
+/** Index = virDomainEventType; each with its detail enum's names, index = detail. */
+const EVENTS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ["Defined", ["Added", "Updated", "Renamed", "Snapshot"]],
+  ["Undefined", ["Removed", "Renamed"]],
+  ["Started", ["Booted", "Migrated", "Restored", "Snapshot", "Event wakeup"]],
+  ["Suspended", ["Paused", "Migrated", "I/O Error", "Watchdog", "Restored", "Snapshot", "API error", "Post-copy", "Post-copy Error"]],
+  ["Resumed", ["Unpaused", "Migrated", "Snapshot", "Post-copy", "Post-copy Error"]],
+  ["Stopped", ["Shutdown", "Destroyed", "Crashed", "Migrated", "Saved", "Failed", "Snapshot"]],
+  ["Shutdown", ["Finished", "Finished after guest request", "Finished after host request"]],
+  ["PMSuspended", ["Memory", "Disk"]],
+  ["Crashed", ["Panicked", "Crashloaded"]],
+];
 
-/** One `virsh event` line → event; undefined for lines that are not lifecycle events we act on. */
-export function parseVirshEvent(line: string): DomainEvent | undefined {
-  const m = LINE.exec(line.trim());
-  if (!m) return undefined;
-  const [, domain, what, why] = m as unknown as [string, string, string, string];
-  const detail = `${what} ${why}`;
+/** A lifecycle event (numbers from libvirt) → event; undefined for events the launcher does not act on. */
+export function lifecycleEvent(domain: string, event: number, detail: number): DomainEvent | undefined {
+  const [what, details] = EVENTS[event] ?? [`Event ${event}`, []];
+  const why = details[detail] ?? `Detail ${detail}`;
   const kind = classify(what, why);
-  return kind ? { kind, domain, detail } : undefined;
+  return kind ? { kind, domain, detail: `${what} ${why}` } : undefined;
 }
 
 function classify(what: string, why: string): DomainEventKind | undefined {
