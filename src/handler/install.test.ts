@@ -55,7 +55,7 @@ test("bad options are refused naming the field", (t) => {
 test("the link: port 8186 named link, the link Secret with only the handler's own key mounted", (t) => {
   const spec = daemonSet().spec.template.spec;
   const c = spec.containers[0];
-  t.deepEqual(c.ports, [{ name: "link", containerPort: 8186, protocol: "TCP" }]);
+  t.deepEqual(c.ports.find((p: { name: string }) => p.name === "link"), { name: "link", containerPort: 8186, protocol: "TCP" });
   t.true(c.env.some((e: { name: string; value?: string }) => e.name === "LINK_CERT_DIR" && e.value === "/etc/virt-handler/link"));
   const vol = spec.volumes.find((v: { name: string }) => v.name === "link-certs");
   t.is(vol.secret.secretName, "virt-handler-link-certs");
