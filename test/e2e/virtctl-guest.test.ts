@@ -193,6 +193,15 @@ for (const client of Object.keys(CLIENTS) as Client[]) {
     }
   });
 
+  test.serial(`${client}: port-forward --stdio carries one connection on stdin/stdout (what ssh's ProxyCommand uses)`, async (t) => {
+    const pf = CLIENTS[client](editor, ["port-forward", client === "virtctl" ? "--stdio=true" : "--stdio", `vmi/${GUEST}/${ns}`, String(HTTP_PORT)]);
+    pf.write("GET / HTTP/1.0\r\n\r\n");
+    await pf.waitFor(/hello-through-port-forward/, "the guest's HTTP answer on stdout", 120_000, "stdout");
+    pf.kill("SIGINT");
+    await pf.exited;
+    t.regex(pf.stdout, /^HTTP\/1\.[01] 200/);
+  });
+
   test.serial(`${client}: a user bound to view is refused with 403 naming the verb (console, vnc, port-forward, pause)`, async (t) => {
     const cases: Array<[string[], RegExp]> = [
       [["console", GUEST], /cannot get resource "virtualmachineinstances\/console"/],
@@ -208,6 +217,17 @@ for (const client of Object.keys(CLIENTS) as Client[]) {
     }
   });
 }
+
+test.serial("kubectl virt ssh and scp run the machine's OpenSSH client through port-forward --stdio (the guest has no sshd: its HTTP server answers ssh's banner)", async (t) => {
+  const common = ["-p", String(HTTP_PORT), ...["-v", "-oBatchMode=yes", "-oStrictHostKeyChecking=no", "-oUserKnownHostsFile=/dev/null"].map((o) => `--local-ssh-opts=${o}`)];
+  const ssh = await run("kubectl virt", editor, ["ssh", `root@vmi/${GUEST}`, ...common, "-c", "true"]);
+  t.not(ssh.code, 0, "no sshd in the guest");
+  t.regex(ssh.stderr, /proxy command: .*kubectl-virt.mjs port-forward --stdio/i, "ssh ran our port-forward");
+  t.regex(ssh.stderr, /HTTP\/1\.[01] 400/, "ssh's banner reached the guest's port and its HTTP server answered");
+  const scp = await run("kubectl virt", editor, ["scp", ...common, `root@vmi/${GUEST}:/etc/hostname`, "/dev/null"]);
+  t.not(scp.code, 0);
+  t.regex(scp.stderr, /HTTP\/1\.[01] 400/, "scp went the same way");
+});
 
 test.serial("a second console takes over: the first (kubectl virt) is disconnected, the second (virtctl) works", async (t) => {
   const first = await attachConsole("kubectl virt");
