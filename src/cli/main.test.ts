@@ -99,3 +99,9 @@ test("the bin works from any working directory, as a kubectl plugin on PATH is r
   t.is(ok.status, 0, ok.stderr.toString());
   t.regex(ok.stdout.toString(), /admitted/);
 });
+
+test("usbredir answers that it is not supported yet, with exit 1 (as a refused call)", async t => {
+  const err: string[] = [];
+  t.is(await main(["usbredir", "vmi", "x"], { out: () => undefined, err: (s) => void err.push(s) }), 1);
+  t.regex(err.join("\n"), /usbredir is not supported yet/);
+});

@@ -37,6 +37,7 @@ Usage:
   kubectl-virt ssh [USER@]vm|vmi/NAME[/NAMESPACE] [-i KEY] [-p PORT] [-c COMMAND] [-t SSH-OPTION]
   kubectl-virt scp [-r] SRC DST                  (one side [USER@]vmi/NAME[/NAMESPACE]:PATH)
   kubectl-virt migrate VM        (answered "not supported yet")
+  kubectl-virt usbredir VMI      (answered "not supported yet": no USB redirection devices)
   kubectl-virt expose vm|vmi|vmirs NAME --name SVC [--port P] [--target-port T] [--type ClusterIP|NodePort|LoadBalancer]
   kubectl-virt create vm [--name N] [--instancetype [KIND/]NAME] [--preference [KIND/]NAME] [--volume-containerdisk src:IMAGE] ...
       Prints a VirtualMachine manifest as virtctl create vm does (nothing is sent).
@@ -60,6 +61,10 @@ export function main(argv: readonly string[], io: CommandIo): number | Promise<n
     const streamVerb = STREAM_VERBS[command];
     if (streamVerb) return streamVerb(rest, io).catch((e: unknown) => failure(e, io));
     if (command === "create" && rest[0] === "vm") return runCreateVm(rest.slice(1), io);
+    if (command === "usbredir") {
+      io.err("error: usbredir is not supported yet: kubevirt-ts gives VMs no USB redirection devices (spec.domain.devices.clientPassthrough is not served)");
+      return 1;
+    }
     if (command !== "validate") throw new UsageError(`unknown command "${command}"`);
     return runValidate(rest, io);
   } catch (e) {
