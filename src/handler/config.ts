@@ -13,7 +13,7 @@ export interface HandlerConfig {
 }
 
 export const DEFAULT_KUBELET_ROOT_DIR = "/var/lib/kubelet";
-/** Written once the watches run: the DaemonSet's readiness probe checks it (start-up takes a while under tsx). */
+/** Written once the watches run: the DaemonSet's readiness probe checks it (the first list of VMIs and pods takes a while on a busy node). */
 export const READY_FILE = "/tmp/virt-handler-ready";
 
 function positiveInt(env: Record<string, string | undefined>, name: string, fallback: number): number {
