@@ -20,6 +20,9 @@ export const RESOURCES = {
   preference: { group: "instancetype.kubevirt.io", version: "v1beta1", plural: "virtualmachinepreferences", namespaced: true },
   clusterPreference: { group: "instancetype.kubevirt.io", version: "v1beta1", plural: "virtualmachineclusterpreferences", namespaced: false },
   vmpool: { group: "pool.kubevirt.io", version: "v1alpha1", plural: "virtualmachinepools", namespaced: true },
+  networkAttachmentDefinition: { group: "k8s.cni.cncf.io", version: "v1", plural: "network-attachment-definitions", namespaced: true },
+  resourceClaim: { group: "resource.k8s.io", version: "v1", plural: "resourceclaims", namespaced: true },
+  resourceClaimTemplate: { group: "resource.k8s.io", version: "v1", plural: "resourceclaimtemplates", namespaced: true },
 } as const satisfies Record<string, ResourceRef>;
 
 /** /api/v1/… or /apis/<group>/<version>/…, namespaced or not, optionally with a name and a subresource. */

@@ -1,6 +1,7 @@
 import { parseQuantity, type VirtualMachineInstance } from "../../api";
 import { COMPUTE_CONTAINER, CONSOLE_CONTAINER } from "../labels";
 import { deviceResources } from "./device-resources";
+import { containerClaims } from "./prerequisites";
 import { memoryOverheadBytes, guestMemoryBytes, toMi } from "./memory-overhead";
 import { CONTAINER_DISK_BINARY, POD_PATHS, QEMU_UID } from "./paths";
 import type { VolumeMount } from "./volumes";
@@ -20,6 +21,8 @@ export interface ContainerOptions {
   launcherImage: string;
   useEmulation: boolean;
   volumeMounts: VolumeMount[];
+  /** Extended resources beyond the VMI's own devices (a secondary network's device plugin). */
+  extraResources?: Record<string, string>;
 }
 
 const emptyDirMount = (name: string, mountPath: string): VolumeMount => ({ name, mountPath });
@@ -34,8 +37,10 @@ export function computeContainer(vmi: VirtualMachineInstance, o: ContainerOption
   if (memoryLimitBytes !== undefined) limits.memory = toMi(memoryLimitBytes + overhead);
   if (resources?.limits?.cpu !== undefined) limits.cpu = String(resources.limits.cpu);
   // Extended resources are requested as limits (the request follows); KubeVirt sets both.
-  Object.assign(requests, deviceResources(vmi));
-  Object.assign(limits, deviceResources(vmi));
+  const devices = { ...deviceResources(vmi), ...o.extraResources };
+  Object.assign(requests, devices);
+  Object.assign(limits, devices);
+  const claims = containerClaims(vmi);
   return {
     name: COMPUTE_CONTAINER,
     image: o.launcherImage,
@@ -50,7 +55,7 @@ export function computeContainer(vmi: VirtualMachineInstance, o: ContainerOption
       "--secret-dir", POD_PATHS.secretDir,
       "--configmap-dir", POD_PATHS.configMapDir,
     ],
-    resources: { requests, ...(Object.keys(limits).length > 0 ? { limits } : {}) },
+    resources: { requests, ...(Object.keys(limits).length > 0 ? { limits } : {}), ...(claims.length > 0 ? { claims } : {}) },
     // SYS_PTRACE: the launcher (root) opens containerDisk files through /proc/<pid>/root of their
     // containers, which run as QEMU's user (see QEMU_UID). Nothing else beyond the runtime's defaults.
     securityContext: { capabilities: { add: ["SYS_PTRACE"] } },

@@ -63,3 +63,19 @@ test("GPUs and host devices become extended resources of the compute container",
   t.like(r.limits, { "nvidia.com/TU104GL_Tesla_T4": "2", "intel.com/qat": "1" });
   t.like(r.requests, { "nvidia.com/TU104GL_Tesla_T4": "2", "intel.com/qat": "1" });
 });
+
+test("DNS, topology spread and DRA claims pass to the pod; what the cluster lent it is requested", (t) => {
+  const spread = [{ maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway" }];
+  const withPodFields: VirtualMachineInstance = {
+    ...vmi,
+    spec: { ...vmi.spec, dnsPolicy: "None", dnsConfig: { nameservers: ["10.202.0.10"] }, topologySpreadConstraints: spread, resourceClaims: [{ name: "gpu", resourceClaimName: "c" }] },
+  };
+  withPodFields.spec.domain = { ...vmi.spec.domain, devices: { ...vmi.spec.domain.devices, gpus: [{ name: "g", claimName: "gpu" }] } };
+  const pod = renderLauncherPod(withPodFields, DEFAULT_CONFIG, { resources: { "intel.com/sriov": "1" }, annotations: { "k8s.v1.cni.cncf.io/networks": "[]" } });
+  t.like(pod.spec, { dnsPolicy: "None", dnsConfig: { nameservers: ["10.202.0.10"] }, topologySpreadConstraints: spread, resourceClaims: [{ name: "gpu", resourceClaimName: "c" }] });
+  t.is(pod.metadata.annotations["k8s.v1.cni.cncf.io/networks"], "[]");
+  const compute = pod.spec.containers[0] as unknown as { resources: { requests: Record<string, string>; limits: Record<string, string>; claims: unknown[] } };
+  t.is(compute.resources.requests["intel.com/sriov"], "1");
+  t.is(compute.resources.limits["intel.com/sriov"], "1");
+  t.deepEqual(compute.resources.claims, [{ name: "gpu" }]);
+});

@@ -3,6 +3,7 @@ import { API_VERSION } from "../../api";
 import type { ClusterConfig } from "../config";
 import { ANNOTATIONS, COMPUTE_CONTAINER, LABELS, LAUNCHER } from "../labels";
 import { computeContainer, consoleContainer, containerDiskBinaryInit, containerDiskContainers, type Container } from "./containers";
+import type { PrerequisiteVerdict } from "./prerequisites";
 import { vmiVolumeMounts, type PodVolume } from "./volumes";
 
 export interface LauncherPod {
@@ -25,6 +26,13 @@ export interface LauncherPod {
 
 const isDnsLabel = (s: string): boolean => s.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s);
 
+/** What the cluster lent the pod (device resources of secondary networks, Multus annotation); none by default. */
+export type PodExtras = Omit<Extract<PrerequisiteVerdict, { ok: true }>, "ok">;
+const NO_EXTRAS: PodExtras = { resources: {}, annotations: {} };
+
+/** Pod-level fields the VMI passes through unchanged, as KubeVirt's launcher pod. */
+const PASSED_THROUGH = ["nodeSelector", "affinity", "tolerations", "schedulerName", "priorityClassName", "subdomain", "dnsPolicy", "dnsConfig", "topologySpreadConstraints", "resourceClaims"] as const;
+
 /** Extra seconds the pod gets beyond the guest's grace period, for the launcher's own teardown. */
 export const POD_GRACE_MARGIN_SECONDS = 15;
 
@@ -33,19 +41,14 @@ export const POD_GRACE_MARGIN_SECONDS = 15;
  * server, labelled for Services and for the node agent, owned by the VMI. Pure: the VMI and the
  * cluster config in, the pod out.
  */
-export function renderLauncherPod(vmi: VirtualMachineInstance, config: ClusterConfig): LauncherPod {
+export function renderLauncherPod(vmi: VirtualMachineInstance, config: ClusterConfig, extras: PodExtras = NO_EXTRAS): LauncherPod {
   const meta = vmi.metadata as { name: string; namespace: string; uid: string; labels?: Record<string, string> };
   const spec = vmi.spec;
   const vmiVolumes = vmiVolumeMounts(spec.volumes ?? []);
-  const options = { launcherImage: config.launcherImage, useEmulation: config.useEmulation, volumeMounts: vmiVolumes.mounts };
+  const options = { launcherImage: config.launcherImage, useEmulation: config.useEmulation, volumeMounts: vmiVolumes.mounts, extraResources: extras.resources };
   const diskContainers = containerDiskContainers(vmi);
   const optional: Record<string, unknown> = {};
-  if (spec.nodeSelector) optional.nodeSelector = spec.nodeSelector;
-  if (spec.affinity) optional.affinity = spec.affinity;
-  if (spec.tolerations) optional.tolerations = spec.tolerations;
-  if (spec.schedulerName) optional.schedulerName = spec.schedulerName;
-  if (spec.priorityClassName) optional.priorityClassName = spec.priorityClassName;
-  if (spec.subdomain) optional.subdomain = spec.subdomain;
+  for (const field of PASSED_THROUGH) if (spec[field] !== undefined) optional[field] = spec[field];
   return {
     apiVersion: "v1",
     kind: "Pod",
@@ -54,7 +57,7 @@ export function renderLauncherPod(vmi: VirtualMachineInstance, config: ClusterCo
       generateName: `${LAUNCHER}-${meta.name}-`,
       namespace: meta.namespace,
       labels: { ...meta.labels, [LABELS.app]: LAUNCHER, [LABELS.createdBy]: meta.uid, [LABELS.vmName]: meta.name },
-      annotations: { [ANNOTATIONS.domain]: meta.name, [ANNOTATIONS.defaultContainer]: COMPUTE_CONTAINER },
+      annotations: { ...extras.annotations, [ANNOTATIONS.domain]: meta.name, [ANNOTATIONS.defaultContainer]: COMPUTE_CONTAINER },
       ownerReferences: [{ apiVersion: API_VERSION, kind: "VirtualMachineInstance", name: meta.name, uid: meta.uid, controller: true, blockOwnerDeletion: true }],
     },
     spec: {

@@ -4,9 +4,12 @@ import { createObject, deleteObject, getObject, listObjects, patchIfUnchanged, r
 import { RESOURCES } from "../../kube/resources";
 import type { ObservedPod } from "../kube-types";
 import { LABELS, VMI_FINALIZER } from "../labels";
+import { judgePrerequisites } from "../launcher-pod/prerequisites";
 import { renderLauncherPod } from "../launcher-pod/render";
+import { findCondition, removeCondition, setCondition } from "../conditions";
+import { readPodPrerequisites } from "./pod-prerequisites";
 import { decideVmi, type VmiAction, type VmiStatusChange } from "../vmi/decide";
-import { COMPONENT, type ReconcileContext } from "./context";
+import { COMPONENT, key, type ReconcileContext } from "./context";
 
 type Vmi = VirtualMachineInstance & KubeObject;
 
@@ -25,6 +28,23 @@ function nextStatus(vmi: Vmi, change: VmiStatusChange, now: string): Record<stri
   return status;
 }
 
+const SYNCHRONIZED = "Synchronized";
+/** How often a VMI whose pod cannot be made looks again: no watch tells of a NAD or claim appearing. */
+const PREREQUISITE_RETRY_MS = 30_000;
+
+/**
+ * The pod cannot be made yet: KubeVirt's Synchronized=False/FailedCreate condition on the VMI (the VM
+ * mirrors it), a Warning event when the message is new, and another look later.
+ */
+async function reportSyncFailure(vmi: Vmi, message: string, ctx: ReconcileContext): Promise<void> {
+  ctx.requeueAfter(key("vmi", vmi.metadata.namespace!, vmi.metadata.name), PREREQUISITE_RETRY_MS);
+  const current = findCondition(vmi.status?.conditions, SYNCHRONIZED);
+  if (current?.status === "False" && current.message === message) return;
+  const conditions = setCondition(vmi.status?.conditions, { type: SYNCHRONIZED, status: "False", reason: "FailedCreate", message }, new Date().toISOString());
+  await replaceStatus(RESOURCES.vmi, vmi, { ...(vmi.status ?? {}), phase: vmi.status?.phase ?? "Pending", conditions });
+  await recordEvent(COMPONENT, vmi, { type: "Warning", reason: "FailedCreate", message }, ctx.log);
+}
+
 async function apply(vmi: Vmi, action: VmiAction, ctx: ReconcileContext): Promise<void> {
   const { namespace, name } = vmi.metadata;
   switch (action.kind) {
@@ -35,10 +55,13 @@ async function apply(vmi: Vmi, action: VmiAction, ctx: ReconcileContext): Promis
       await patchIfUnchanged(RESOURCES.vmi, vmi, [{ op: "replace", path: "/metadata/finalizers", value: (vmi.metadata.finalizers ?? []).filter((f) => f !== VMI_FINALIZER) }]);
       return;
     case "createPod": {
-      const pod = await createObject<KubeObject>(RESOURCES.pod, namespace, renderLauncherPod(vmi, ctx.config()));
+      const verdict = judgePrerequisites(await readPodPrerequisites(vmi));
+      if (!verdict.ok) return reportSyncFailure(vmi, verdict.message, ctx);
+      const pod = await createObject<KubeObject>(RESOURCES.pod, namespace, renderLauncherPod(vmi, ctx.config(), verdict));
       await recordEvent(COMPONENT, vmi, { type: "Normal", reason: "SuccessfulCreate", message: `Created virtual machine pod ${pod.metadata.name}` }, ctx.log);
       const now = new Date().toISOString();
-      await replaceStatus(RESOURCES.vmi, vmi, nextStatus(vmi, { phase: "Scheduling" }, now));
+      const conditions = removeCondition(vmi.status?.conditions, SYNCHRONIZED);
+      await replaceStatus(RESOURCES.vmi, vmi, nextStatus(vmi, { phase: "Scheduling", conditions }, now));
       return;
     }
     case "deletePods":

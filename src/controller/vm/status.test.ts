@@ -42,3 +42,11 @@ test("ready and created follow the VMI; Ready mirrors it; the generation is obse
   t.is(stopped.created, undefined);
   t.like(stopped.conditions.find((c) => c.type === "Ready"), { status: "False", reason: "VMINotExists" });
 });
+
+test("the VMI's other conditions show on the VM, and go with them", (t) => {
+  const failing = vmStatus(vm(), vmi("Pending", [{ type: "Synchronized", status: "False", reason: "FailedCreate" }, { type: "Ready", status: "False", reason: "GuestNotRunning" }]), [], now);
+  t.like(failing.conditions.find((c) => c.type === "Synchronized"), { status: "False", reason: "FailedCreate" });
+  t.is(failing.conditions.filter((c) => c.type === "Ready").length, 1);
+  const fixed = vmStatus({ ...vm(), status: failing } as VirtualMachine, vmi("Scheduling"), [], now);
+  t.is(fixed.conditions.find((c) => c.type === "Synchronized"), undefined);
+});

@@ -51,9 +51,13 @@ export function printableStatus(vm: VirtualMachine, vmi: VirtualMachineInstance 
   }
 }
 
+/** Conditions the VM computes itself; every other condition of its VMI is shown on the VM too (KubeVirt's syncConditions). */
+const VM_OWN_CONDITIONS = new Set(["Ready", "Failure", "RestartRequired"]);
+
 /**
  * The VM's status from its VMI and that VMI's pods: printableStatus, ready, created, the Ready
- * condition (mirrored from the VMI) and the generation it reflects.
+ * condition (mirrored from the VMI), the VMI's other conditions (PodScheduled, Synchronized, Paused…)
+ * and the generation it reflects.
  */
 export function vmStatus(vm: VirtualMachine, vmi: VirtualMachineInstance | undefined, pods: ObservedPod[], now: Date): VmStatus {
   const current = (vm.status ?? {}) as VmStatus;
@@ -67,7 +71,10 @@ export function vmStatus(vm: VirtualMachine, vmi: VirtualMachineInstance | undef
   const status: VmStatus = {
     printableStatus: printableStatus(vm, vmi, pods, now),
     runStrategy: runStrategyOf(vm),
-    conditions: setCondition(current.conditions?.filter((c) => c.type === "Ready" || c.type === "Failure"), ready, now.toISOString()),
+    conditions: [
+      ...setCondition(current.conditions?.filter((c) => c.type === "Ready" || c.type === "Failure"), ready, now.toISOString()),
+      ...(vmi?.status?.conditions ?? []).filter((c) => !VM_OWN_CONDITIONS.has(c.type)),
+    ],
     ...(generation !== undefined ? { observedGeneration: generation, desiredGeneration: generation } : {}),
   };
   if (vmi) status.created = true;
