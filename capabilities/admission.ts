@@ -27,8 +27,8 @@ export class KubevirtAdmission {
   @Mutate(VM)
   @Mutate(VMI)
   @Mutate(VMIRS)
-  applyDefaults(request: PeprMutateRequest<KubernetesObject>): void {
-    mutateRequest(request, this.policy);
+  applyDefaults(request: PeprMutateRequest<KubernetesObject>): Promise<void> {
+    return mutateRequest(request, this.policy);
   }
 
   @Validate(VM)

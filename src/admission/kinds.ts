@@ -75,7 +75,8 @@ function defaultInstancetypeVm(vm: Json, spec: VirtualMachineInstanceSpec, ctx: 
   const vmSpec = { ...(vm.spec as Json) };
   for (const m of ["instancetype", "preference"] as const) {
     const matcher = vmSpec[m];
-    if (isPlainObject(matcher) && !matcher.kind) vmSpec[m] = { ...matcher, kind: defaultMatcherKind(m) };
+    // A matcher still inferring from a volume failed to: it keeps no kind, so the denial is KubeVirt's.
+    if (isPlainObject(matcher) && !matcher.kind && !matcher.inferFromVolume) vmSpec[m] = { ...matcher, kind: defaultMatcherKind(m) };
   }
   return KIND_DEFAULTS.VirtualMachine.withSpec({ ...vm, spec: vmSpec }, draft);
 }

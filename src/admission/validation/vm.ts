@@ -4,6 +4,7 @@ import { ValidationContext } from "./context";
 import { cause, quote } from "./rule";
 import { templateOrCause, validateTemplate } from "./template";
 import { validateInstancetypeVm } from "./vm-instancetype";
+import { matcherRules } from "./vm-matchers";
 
 /** `running` is the deprecated spelling of runStrategy; one of them says when the VM runs. */
 export function runStrategyRules(spec: VirtualMachineSpec): Cause[] {
@@ -25,6 +26,8 @@ export function validateVirtualMachine(vm: VirtualMachine, ctx: ValidationContex
   const spec = isRecord(vm) ? vm.spec : undefined;
   if (!isRecord(spec)) return [cause("spec", "is required: a VirtualMachine has a spec with a template and a runStrategy")];
   if (spec.instancetype === undefined && spec.preference === undefined) return [...validateTemplate(spec.template, "spec.template", ctx), ...runStrategyRules(spec)];
+  const matchers = matcherRules(spec);
+  if (matchers.length > 0) return [...matchers, ...runStrategyRules(spec)];
   const missing = templateOrCause(spec.template, "spec.template");
   return [...(missing ? [missing] : validateInstancetypeVm(spec, ctx)), ...runStrategyRules(spec)];
 }
