@@ -43,6 +43,10 @@ export async function deleteObject(r: ResourceRef, namespace: string | undefined
   }
 }
 
+/** Replaces the object as read (PUT with its resourceVersion): a 409 when it changed since. */
+export const replaceObject = <T extends KubeObject>(r: ResourceRef, obj: T): Promise<T> =>
+  request<T>("PUT", resourcePath(r, obj.metadata.namespace, obj.metadata.name), obj);
+
 /** Replaces the status of the object as read: a 409 when it changed since (the caller re-reads and decides again). */
 export const replaceStatus = <T extends KubeObject>(r: ResourceRef, obj: T, status: unknown): Promise<T> =>
   request<T>("PUT", resourcePath(r, obj.metadata.namespace, obj.metadata.name, "status"), { ...obj, status });

@@ -7,6 +7,8 @@ import { RESOURCES } from "../../kube/resources";
 import { jsonEqual } from "../equal";
 import { planPool } from "../pool/decide";
 import { vmFromPool } from "../pool/vm-from-pool";
+import { revisionName } from "../pool/revisions";
+import { updatePool } from "./pool-update";
 import { matchesSelector } from "../replicaset/selector";
 import { COMPONENT, key, type ReconcileContext } from "./context";
 
@@ -22,7 +24,7 @@ export async function reconcilePool(namespace: string, name: string, ctx: Reconc
   const plan = planPool(pool, owned);
   for (const index of plan.create) {
     try {
-      const made = await createObject<Vm>(RESOURCES.vm, namespace, vmFromPool(pool, index));
+      const made = await createObject<Vm>(RESOURCES.vm, namespace, vmFromPool(pool, index, revisionName(pool)));
       await recordEvent(COMPONENT, pool, { type: "Normal", reason: "SuccessfulCreate", message: `Created VM ${namespace}/${made.metadata.name}` }, ctx.log);
     } catch (err) {
       // A same-named VM the pool does not own: say so, and leave it alone.
@@ -35,7 +37,10 @@ export async function reconcilePool(namespace: string, name: string, ctx: Reconc
     await recordEvent(COMPONENT, pool, { type: "Normal", reason: "SuccessfulDelete", message: `Deleted VM ${namespace}/${vmName}` }, ctx.log);
   }
   // A deleted VM sends no event the controller watches: look again soon for the new count.
-  if (plan.create.length + plan.delete.length > 0) ctx.requeueAfter(key("vmpool", namespace, name), 2_000);
+  const scaling = plan.create.length + plan.delete.length > 0;
+  if (scaling) ctx.requeueAfter(key("vmpool", namespace, name), 2_000);
+  // Updates only once the scale is stable, as KubeVirt's pool controller.
+  else if (pool.spec.paused !== true) await updatePool(pool, owned, ctx);
   const status = { ...(pool.status ?? {}), ...plan.status };
   if (!jsonEqual(status, pool.status ?? {})) await replaceStatus(RESOURCES.vmpool, pool, status);
 }
