@@ -21,29 +21,37 @@ test.after.always(async () => {
   if (ns) await deleteNamespace(ns);
 });
 
-const scrape = async (namespace: string, pod: string): Promise<string> => {
+/** One scrape through the API server's pod proxy; kubectl's error when it fails. */
+async function scrape(namespace: string, pod: string): Promise<{ text: string; error: string }> {
   const r = await kubectl(["get", "--raw", `/api/v1/namespaces/${namespace}/pods/https:${pod}:8443/proxy/metrics`]);
-  return r.code === 0 ? r.stdout : "";
-};
+  return r.code === 0 ? { text: r.stdout, error: "" } : { text: "", error: r.stderr.trim() };
+}
 
-/** Polls a scrape until every pattern matches (scrapes are cheap; the first VMI figures need a moment). */
-async function scrapeUntil(namespace: string, pod: string, patterns: RegExp[], what: string): Promise<string> {
+/**
+ * Polls a scrape until every pattern matches (the first VMI figures need a moment). The pod is
+ * looked up at each try: another test file may have restarted the component meanwhile.
+ */
+async function scrapeUntil(findPod: () => Promise<{ namespace: string; pod: string }>, patterns: RegExp[], what: string): Promise<string> {
   const deadline = Date.now() + 120_000;
   let text = "";
+  let error = "";
   while (Date.now() < deadline) {
-    text = await scrape(namespace, pod);
+    const target = await findPod().catch((err: Error) => ({ namespace: "", pod: "", lookup: err.message }));
+    ({ text, error } = target.pod ? await scrape(target.namespace, target.pod) : { text: "", error: `no pod: ${(target as { lookup?: string }).lookup ?? "none found"}` });
     if (patterns.every((p) => p.test(text))) return text;
     await new Promise((r) => setTimeout(r, 2_000));
   }
-  throw new Error(`${what}: after 120 s the scrape still lacks ${patterns.filter((p) => !p.test(text)).join(", ")}\n${text.slice(0, 2000)}`);
+  throw new Error(`${what}: after 120 s the scrape still lacks ${patterns.filter((p) => !p.test(text)).join(", ")}${error ? `; last error: ${error}` : ""}\n${text.slice(0, 2000)}`);
 }
 
 test("virt-handler serves KubeVirt's per-VMI memory and CPU metrics", async (t) => {
   const node = vmi!.status!.nodeName as string;
-  const pods = JSON.parse(await kubectlOk(["get", "pods", "-n", HANDLER_NS, "-l", "kubevirt.io=virt-handler", "--field-selector", `spec.nodeName=${node}`, "-o", "json"])) as List;
-  const handler = pods.items[0]!.metadata.name;
+  const handler = async (): Promise<{ namespace: string; pod: string }> => {
+    const pods = JSON.parse(await kubectlOk(["get", "pods", "-n", HANDLER_NS, "-l", "kubevirt.io=virt-handler", "--field-selector", `spec.nodeName=${node},status.phase=Running`, "-o", "json"])) as List;
+    return { namespace: HANDLER_NS, pod: pods.items.find((p) => p.metadata.deletionTimestamp === undefined)?.metadata.name ?? "" };
+  };
   const l = `node="${node}",namespace="${ns}",name="metered"`;
-  const text = await scrapeUntil(HANDLER_NS, handler, [new RegExp(`kubevirt_vmi_memory_resident_bytes\\{${l}\\} [1-9]`), new RegExp(`kubevirt_vmi_vcpu_seconds_total\\{${l},id="0"`)], "virt-handler metrics");
+  const text = await scrapeUntil(handler, [new RegExp(`kubevirt_vmi_memory_resident_bytes\\{${l}\\} [1-9]`), new RegExp(`kubevirt_vmi_vcpu_seconds_total\\{${l},id="0"`)], "virt-handler metrics");
   const domain = Number(new RegExp(`kubevirt_vmi_memory_domain_bytes\\{${l}\\} (\\d+)`).exec(text)?.[1]);
   t.true(domain >= 32 * 2 ** 20, `domain memory ${domain}`);
   t.regex(text, new RegExp(`kubevirt_vmi_cpu_usage_seconds_total\\{${l}\\} [0-9.e+]+`));
@@ -51,10 +59,12 @@ test("virt-handler serves KubeVirt's per-VMI memory and CPU metrics", async (t) 
 });
 
 test("the leading virt-controller serves KubeVirt's VMI phase-transition histograms, vmi_info, phase count and its status", async (t) => {
-  const lease = JSON.parse(await kubectlOk(["get", "lease", "virt-controller", "-n", "kubevirt", "-o", "json"])) as Obj;
-  // The holder identity is <pod name>-<pid> (src/controller/leader.ts).
-  const leader = String((lease.spec as { holderIdentity: string }).holderIdentity).replace(/-\d+$/, "");
-  const text = await scrapeUntil("pepr-system", leader, [
+  const leader = async (): Promise<{ namespace: string; pod: string }> => {
+    const lease = JSON.parse(await kubectlOk(["get", "lease", "virt-controller", "-n", "kubevirt", "-o", "json"])) as Obj;
+    // The holder identity is <pod name>-<pid> (src/controller/leader.ts).
+    return { namespace: "pepr-system", pod: String((lease.spec as { holderIdentity: string }).holderIdentity).replace(/-\d+$/, "") };
+  };
+  const text = await scrapeUntil(leader, [
     /kubevirt_vmi_phase_transition_time_from_creation_seconds_count\{phase="Running"\} [1-9]/,
     new RegExp(`kubevirt_vmi_info\\{[^}]*namespace="${ns}",name="metered",phase="running"`),
   ], "virt-controller metrics");
