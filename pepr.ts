@@ -36,10 +36,16 @@ const metrics = isWatcher ? new ControllerMetrics(controllerMetricsSource) : und
 if (metrics) {
   serveMetrics(metrics.registry, "virt-controller", process.env.POD_NAMESPACE ?? "pepr-system", controllerLog);
   metrics.setReady(true);
-  new LeaderElector({ namespace: KUBEVIRT_NAMESPACE, name: "virt-controller", log: controllerLog }).run(() => {
-    metrics.setLeading(true);
-    controller.start();
-  });
+  new LeaderElector({ namespace: KUBEVIRT_NAMESPACE, name: "virt-controller", log: controllerLog }).run(
+    () => {
+      metrics.setLeading(true);
+      controller.start();
+    },
+    () => {
+      controller.stop();
+      metrics.setLeading(false);
+    },
+  );
 }
 const isDev = process.env.PEPR_MODE === "dev";
 

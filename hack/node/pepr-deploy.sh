@@ -28,7 +28,11 @@ if [ ! -f "$manifest" ] || [ "$(cat "$out/.stamp" 2>/dev/null)" != "$inputs" ]; 
 fi
 
 # `--without-webhooks` keeps the webhook configurations of `pepr dev`; see pepr-manifest.mjs.
-(cd "$root" && node hack/node/pepr-manifest.mjs ${1:+"$1"} <"$manifest") | k apply --server-side --force-conflicts -f - >>"$logs/pepr-deploy.log"
+# Field manager `pepr`, the one `pepr dev` and `pepr deploy` apply with: under another manager, on
+# a cluster that had run `pepr dev`, a webhook's clientConfig kept `pepr dev`'s `url` (still owned
+# by `pepr`) beside this apply's `service`.
+manifest_out=$(cd "$root" && node hack/node/pepr-manifest.mjs ${1:+"$1"} <"$manifest") || die "pepr: adapting the manifest failed (see above)"
+k apply --server-side --force-conflicts --field-manager pepr -f - <<<"$manifest_out" >>"$logs/pepr-deploy.log"
 for d in $(k get deployments -n pepr-system -o name); do
   k rollout status -n pepr-system "$d" --timeout 600s >>"$logs/pepr-deploy.log" 2>&1 ||
     die "pepr: $d not ready in 600s; its pods: kubectl -n pepr-system describe pods; log: $logs/pepr-deploy.log"

@@ -23,11 +23,15 @@ export const API_CERT_SECRET = "virt-api-certs";
 export const API_LABELS = { "kubevirt.io": "virt-api" };
 const PORT = 8443;
 
-/** What virt-api itself may do: read VMs/VMIs, change them as the verbs do, and ask SubjectAccessReviews. */
+/**
+ * What virt-api itself calls, and nothing more: reads a VM or VMI (get) and changes it as the verbs
+ * do (JSON patches, also on the VM's status), finds launcher and handler pods (list) and deletes a
+ * launcher pod (restart --force), and asks SubjectAccessReviews for its callers.
+ */
 export const API_RULES = [
-  { apiGroups: ["kubevirt.io"], resources: ["virtualmachines", "virtualmachineinstances"], verbs: ["get", "list", "watch", "patch"] },
+  { apiGroups: ["kubevirt.io"], resources: ["virtualmachines", "virtualmachineinstances"], verbs: ["get", "patch"] },
   { apiGroups: ["kubevirt.io"], resources: ["virtualmachines/status"], verbs: ["patch"] },
-  { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "delete"] },
+  { apiGroups: [""], resources: ["pods"], verbs: ["list", "delete"] },
   { apiGroups: ["authorization.k8s.io"], resources: ["subjectaccessreviews"], verbs: ["create"] },
 ];
 

@@ -18,6 +18,9 @@ const INSTALLABLE: Record<string, ResourceRef> = {
   "instancetype.kubevirt.io/v1beta1/VirtualMachineClusterPreference": RESOURCES.clusterPreference,
 };
 
+/** Where `obj` lives in the API, when it is a kind the controller installs. */
+export const installableResource = (obj: KubeObject): ResourceRef | undefined => INSTALLABLE[`${obj.apiVersion}/${obj.kind}`];
+
 export const FIELD_MANAGER = "kubevirt-ts-controller";
 
 export const platformNamespace = (): KubeObject => ({ apiVersion: "v1", kind: "Namespace", metadata: { name: KUBEVIRT_NAMESPACE } });
@@ -29,7 +32,7 @@ export const platformNamespace = (): KubeObject => ({ apiVersion: "v1", kind: "N
  */
 export async function applyComponents(objects: KubeObject[]): Promise<void> {
   for (const obj of objects) {
-    const ref = INSTALLABLE[`${obj.apiVersion}/${obj.kind}`];
+    const ref = installableResource(obj);
     if (!ref) throw new Error(`install: no API path known for ${obj.apiVersion} ${obj.kind} ${obj.metadata.name}`);
     await applyObject(ref, obj.metadata.namespace, obj.metadata.name, obj, FIELD_MANAGER);
   }

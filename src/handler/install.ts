@@ -19,12 +19,16 @@ export const HANDLER_NAME = "virt-handler";
 export const HANDLER_ACCOUNT = "kubevirt-handler";
 export const HANDLER_LABELS = { "kubevirt.io": "virt-handler" };
 
-/** What the handler reads and writes, and nothing more. */
+/**
+ * What the handler calls, and nothing more: it watches its node's VMIs (list, watch) and reads one
+ * (get), watches its node's launcher pods (list, watch), patches VMI status (merge patch) and
+ * creates core Events. Secrets reach launchers as pod volumes, never through it.
+ */
 export const HANDLER_RULES = [
   { apiGroups: ["kubevirt.io"], resources: ["virtualmachineinstances"], verbs: ["get", "list", "watch"] },
-  { apiGroups: ["kubevirt.io"], resources: ["virtualmachineinstances/status"], verbs: ["patch", "update"] },
-  { apiGroups: [""], resources: ["pods"], verbs: ["get", "list", "watch"] },
-  { apiGroups: ["", "events.k8s.io"], resources: ["events"], verbs: ["create", "patch"] },
+  { apiGroups: ["kubevirt.io"], resources: ["virtualmachineinstances/status"], verbs: ["patch"] },
+  { apiGroups: [""], resources: ["pods"], verbs: ["list", "watch"] },
+  { apiGroups: [""], resources: ["events"], verbs: ["create"] },
 ];
 
 export function handlerObjects(opts: HandlerInstallOptions): KubeObject[] {
