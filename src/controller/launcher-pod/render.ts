@@ -3,7 +3,7 @@ import { API_VERSION } from "../../api";
 import type { ClusterConfig } from "../config";
 import { ANNOTATIONS, COMPUTE_CONTAINER, LABELS, LAUNCHER } from "../labels";
 import { computeContainer, consoleContainer, containerDiskBinaryInit, containerDiskContainers, type Container } from "./containers";
-import { vmiVolumeMounts, type PodVolume } from "./volumes";
+import { serviceAccountOf, vmiVolumeMounts, type PodVolume } from "./volumes";
 
 export interface LauncherPod {
   apiVersion: "v1";
@@ -46,6 +46,10 @@ export function renderLauncherPod(vmi: VirtualMachineInstance, config: ClusterCo
   if (spec.schedulerName) optional.schedulerName = spec.schedulerName;
   if (spec.priorityClassName) optional.priorityClassName = spec.priorityClassName;
   if (spec.subdomain) optional.subdomain = spec.subdomain;
+  // A serviceAccount volume: the pod runs as that account (its token is projected into the compute
+  // container only, volumes.ts); otherwise as the namespace's default, with no token at all.
+  const serviceAccount = serviceAccountOf(spec.volumes ?? []);
+  if (serviceAccount) optional.serviceAccountName = serviceAccount;
   return {
     apiVersion: "v1",
     kind: "Pod",
