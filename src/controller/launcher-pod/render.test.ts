@@ -79,3 +79,19 @@ test("DNS, topology spread and DRA claims pass to the pod; what the cluster lent
   t.is(compute.resources.limits["intel.com/sriov"], "1");
   t.deepEqual(compute.resources.claims, [{ name: "gpu" }]);
 });
+
+test("no API token unless a serviceAccount volume asks: then the pod runs as it, its token projected into compute only", (t) => {
+  const plain = renderLauncherPod(vmi, DEFAULT_CONFIG);
+  t.false(plain.spec.automountServiceAccountToken);
+  t.is(plain.spec.serviceAccountName, undefined);
+  const withSa: VirtualMachineInstance = { ...vmi, spec: { ...vmi.spec, volumes: [...vmi.spec.volumes!, { name: "sa", serviceAccount: { serviceAccountName: "robot" } }] } };
+  const pod = renderLauncherPod(withSa, DEFAULT_CONFIG);
+  t.is(pod.spec.serviceAccountName, "robot");
+  t.false(pod.spec.automountServiceAccountToken);
+  const volume = pod.spec.volumes.find((v) => v.name === "serviceaccount") as { projected: { sources: object[] } } | undefined;
+  t.is(volume?.projected.sources.length, 3);
+  const mountsOf = (c: object): Array<{ name: string; mountPath: string }> => ((c as { volumeMounts?: unknown }).volumeMounts ?? []) as Array<{ name: string; mountPath: string }>;
+  const mounted = pod.spec.containers.filter((c) => mountsOf(c).some((m) => m.name === "serviceaccount")).map((c) => c.name);
+  t.deepEqual(mounted, ["compute"]);
+  t.like(mountsOf(pod.spec.containers[0]!).find((m) => m.name === "serviceaccount"), { mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", readOnly: true });
+});

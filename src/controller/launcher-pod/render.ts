@@ -4,7 +4,7 @@ import type { ClusterConfig } from "../config";
 import { ANNOTATIONS, COMPUTE_CONTAINER, LABELS, LAUNCHER } from "../labels";
 import { computeContainer, consoleContainer, containerDiskBinaryInit, containerDiskContainers, type Container } from "./containers";
 import type { PrerequisiteVerdict } from "./prerequisites";
-import { vmiVolumeMounts, type PodVolume } from "./volumes";
+import { serviceAccountOf, vmiVolumeMounts, type PodVolume } from "./volumes";
 
 export interface LauncherPod {
   apiVersion: "v1";
@@ -49,6 +49,10 @@ export function renderLauncherPod(vmi: VirtualMachineInstance, config: ClusterCo
   const diskContainers = containerDiskContainers(vmi);
   const optional: Record<string, unknown> = {};
   for (const field of PASSED_THROUGH) if (spec[field] !== undefined) optional[field] = spec[field];
+  // A serviceAccount volume: the pod runs as that account (its token is projected into the compute
+  // container only, volumes.ts); otherwise as the namespace's default, with no token at all.
+  const serviceAccount = serviceAccountOf(spec.volumes ?? []);
+  if (serviceAccount) optional.serviceAccountName = serviceAccount;
   return {
     apiVersion: "v1",
     kind: "Pod",

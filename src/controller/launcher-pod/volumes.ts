@@ -11,6 +11,27 @@ export interface VolumeMount {
   readOnly?: boolean;
 }
 
+/** Where a pod's ServiceAccount token, namespace and CA are (the path Kubernetes' own mount uses). */
+export const SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+/**
+ * What Kubernetes' automount would mount, as a projected volume: mounted into the compute container
+ * only (the pod keeps `automountServiceAccountToken: false`), where the launcher builds the
+ * serviceAccount disk from it, as KubeVirt's does from its pod's own mount.
+ */
+const serviceAccountProjection = {
+  projected: {
+    sources: [
+      { serviceAccountToken: { path: "token", expirationSeconds: 3607 } },
+      { configMap: { name: "kube-root-ca.crt", items: [{ key: "ca.crt", path: "ca.crt" }] } },
+      { downwardAPI: { items: [{ path: "namespace", fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" } }] } },
+    ],
+  },
+};
+
+/** The ServiceAccount a VMI's `serviceAccount` volume names (KubeVirt allows one), which its pod then runs as. */
+export const serviceAccountOf = (volumes: Volume[]): string | undefined => volumes.find((v) => v.serviceAccount?.serviceAccountName)?.serviceAccount?.serviceAccountName;
+
 /** The Secrets a volume needs mounted: its own, or cloud-init's user and network data. */
 function secretNames(v: Volume): string[] {
   const ci = v.cloudInitNoCloud ?? v.cloudInitConfigDrive;
@@ -38,6 +59,7 @@ export function vmiVolumeMounts(volumes: Volume[]): { volumes: PodVolume[]; moun
       add(`pvc-${claim.claimName}`, { persistentVolumeClaim: { claimName: claim.claimName, ...(readOnly ? { readOnly } : {}) } }, `${POD_PATHS.pvcDir}/${claim.claimName}`, readOnly);
     }
     for (const secretName of secretNames(v)) add(`secret-${secretName}`, { secret: { secretName } }, `${POD_PATHS.secretDir}/${secretName}`, true);
+    if (v.serviceAccount?.serviceAccountName !== undefined) add("serviceaccount", serviceAccountProjection, SERVICE_ACCOUNT_DIR, true);
     if (v.configMap?.name !== undefined) add(`configmap-${v.configMap.name}`, { configMap: { name: v.configMap.name } }, `${POD_PATHS.configMapDir}/${v.configMap.name}`, true);
   }
   return out;
