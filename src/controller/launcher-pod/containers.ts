@@ -34,8 +34,8 @@ export function computeContainer(vmi: VirtualMachineInstance, o: ContainerOption
   if (memoryLimitBytes !== undefined) limits.memory = toMi(memoryLimitBytes + overhead);
   if (resources?.limits?.cpu !== undefined) limits.cpu = String(resources.limits.cpu);
   // Extended resources are requested as limits (the request follows); KubeVirt sets both.
-  Object.assign(requests, deviceResources(vmi));
-  Object.assign(limits, deviceResources(vmi));
+  Object.assign(requests, deviceResources(vmi, o.useEmulation));
+  Object.assign(limits, deviceResources(vmi, o.useEmulation));
   return {
     name: COMPUTE_CONTAINER,
     image: o.launcherImage,

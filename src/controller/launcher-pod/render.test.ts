@@ -63,3 +63,14 @@ test("GPUs and host devices become extended resources of the compute container",
   t.like(r.limits, { "nvidia.com/TU104GL_Tesla_T4": "2", "intel.com/qat": "1" });
   t.like(r.requests, { "nvidia.com/TU104GL_Tesla_T4": "2", "intel.com/qat": "1" });
 });
+
+test("the compute container asks for the node's devices instead of privileges: tun always, kvm and vhost-net unless emulating", (t) => {
+  const resources = (useEmulation: boolean) =>
+    renderLauncherPod(vmi, { ...DEFAULT_CONFIG, useEmulation }).spec.containers[0]!.resources as { requests: Record<string, string>; limits: Record<string, string> };
+  const devices = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith("devices.kubevirt.io/")));
+  t.deepEqual(devices(resources(true).limits), { "devices.kubevirt.io/tun": "1" });
+  t.deepEqual(devices(resources(true).requests), { "devices.kubevirt.io/tun": "1" });
+  t.deepEqual(devices(resources(false).limits), { "devices.kubevirt.io/tun": "1", "devices.kubevirt.io/kvm": "1", "devices.kubevirt.io/vhost-net": "1" });
+  const compute = renderLauncherPod(vmi, DEFAULT_CONFIG).spec.containers[0]! as { securityContext?: { privileged?: boolean } };
+  t.not(compute.securityContext?.privileged, true);
+});
