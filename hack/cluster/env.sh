@@ -20,6 +20,8 @@ NODE_IP=10.201.$instance.2        # the namespace's end: API server advertise/bi
 VETH_CIDR=30
 SERVICE_CIDR=10.202.0.0/24
 KUBERNETES_SVC_IP=10.202.0.1
+CLUSTER_DNS_IP=10.202.0.10       # Service kube-system/kube-dns (CoreDNS, hack/coredns)
+CLUSTER_DOMAIN=cluster.local
 API_PORT=6443
 API_URL=https://$NODE_IP:$API_PORT
 # Pepr's dev certificate names its host as a DNS name only, so the webhook URL uses this name;

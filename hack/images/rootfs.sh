@@ -42,11 +42,12 @@ debian_rootfs() {
 
 # npm_production_modules DIR: the project's production dependencies (no devDependencies) into
 # DIR/node_modules, copied from this checkout's node_modules (npm ci made it; nothing is fetched).
+# A nested package (node_modules/a/node_modules/b) comes with its parent's copy, never on its own.
 npm_production_modules() {
   local dir=$1 pkg
   mkdir -p "$dir/node_modules"
   (cd "$root" && npm ls --omit=dev --all --parseable 2>/dev/null) | tail -n +2 |
-    sed "s|^$root/||" | grep -v '/node_modules/.*/node_modules/' | while read -r pkg; do
+    sed "s|^$root/||" | grep -v 'node_modules/.*/node_modules/' | while read -r pkg; do
       mkdir -p "$dir/$(dirname "$pkg")"
       cp -a "$root/$pkg" "$dir/$pkg"
     done

@@ -19,10 +19,15 @@ for name in $(all_images); do
     die "node: importing $ref failed (log: $logs/images-import.log)"
   echo "$stamp" >"$node_dir/imported-$name"
   log "imported $ref ($((SECONDS - t))s)"
-  # The node agent runs from this tag: a rebuilt image reaches it only through new pods.
-  if [ "$name" = virt-handler ] && kubectl --kubeconfig "$KUBECONFIG_PATH" get daemonset virt-handler -n kubevirt >/dev/null 2>&1; then
-    kubectl --kubeconfig "$KUBECONFIG_PATH" rollout restart daemonset virt-handler -n kubevirt >/dev/null &&
-      log "virt-handler restarted on the new image"
+  # The node agent and the cluster DNS run from these tags: a rebuilt image reaches them only through new pods.
+  case $name in
+    virt-handler) workload="-n kubevirt daemonset/virt-handler" ;;
+    coredns) workload="-n kube-system deployment/coredns" ;;
+    *) workload="" ;;
+  esac
+  # shellcheck disable=SC2086
+  if [ -n "$workload" ] && kubectl --kubeconfig "$KUBECONFIG_PATH" get $workload >/dev/null 2>&1; then
+    kubectl --kubeconfig "$KUBECONFIG_PATH" rollout restart $workload >/dev/null && log "$name restarted on the new image"
   fi
 done
 

@@ -9,8 +9,10 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 mkdir -p "$node_conf" "$node_dir/kubelet" "$node_dir/pod-logs"
 
-# Pods resolve names from their hosts file only: there is no name server in the cluster's namespace
-# and the machine's upstream resolver must never be used from inside.
+# The node's own resolv.conf for pods (dnsPolicy Default, host-network pods, CoreDNS itself): no
+# name server, names from /etc/hosts only: the machine's upstream resolver must never be used from
+# inside. Other pods get the cluster DNS (clusterDNS below: CoreDNS, which answers the cluster's
+# names and refuses every other).
 printf '# kubevirt-ts: no name server; names resolve from /etc/hosts only\noptions ndots:1\n' \
   | write_if_changed "$node_conf/resolv.conf"
 
@@ -35,6 +37,8 @@ cgroupsPerQOS: true
 containerRuntimeEndpoint: unix://$CONTAINERD_SOCK
 podLogsDir: $node_dir/pod-logs
 resolvConf: $node_conf/resolv.conf
+clusterDNS: [$CLUSTER_DNS_IP]
+clusterDomain: $CLUSTER_DOMAIN
 failSwapOn: false
 imageGCHighThresholdPercent: 100
 imageGCLowThresholdPercent: 99

@@ -11,6 +11,7 @@ mkdir -p "$logs" "$run" "$node_dir" "$node_run"
 start=$SECONDS
 
 bash "$root/hack/k8s/build.sh" kubelet kube-proxy || die "node: build failed (logs: $logs/build-kubelet.log, build-kube-proxy.log)"
+bash "$root/hack/coredns/build.sh" || die "node: CoreDNS build failed (log: $logs/build-coredns.log)"
 bash "$root/hack/images/build.sh" || die "node: image build failed (logs: $logs/image-*.log)"
 bash "$here/pki.sh"
 bash "$here/containerd.toml.sh"
@@ -59,6 +60,7 @@ running kube-proxy "$node_conf/kube-proxy.yaml" || start_kube_proxy
 wait_node_ready
 log "node $NODE_NAME Ready in $((SECONDS - start))s"
 bash "$here/kubevirt-config.sh"
+bash "$root/hack/coredns/deploy.sh"   # the cluster DNS, before the platform's pods that use it
 
 # The module runs in the cluster from the local controller image, as users run it (`pepr deploy`):
 # its watcher is virt-controller. By default `pepr dev` keeps serving the webhooks (a fast edit

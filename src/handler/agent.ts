@@ -16,6 +16,7 @@ import { reconcileVmi, vmiKey, type ReconcilerDeps } from "./reconcile";
 import { PodNetworks } from "./network/setup";
 import type { HandlerMetrics } from "../metrics/handler-metrics";
 import { startLinkServer } from "./link/start";
+import { startDevicePlugins } from "./device-plugins/start";
 
 const VMI_KIND = { group: "kubevirt.io", version: "v1", kind: "VirtualMachineInstance", plural: "virtualmachineinstances" };
 
@@ -29,6 +30,7 @@ export class HandlerAgent {
   private readonly watches: Closable[] = [];
   private resync?: NodeJS.Timeout;
   private link?: Closable;
+  private devicePlugins?: { stop(): Promise<void> };
 
   constructor(
     private readonly config: HandlerConfig,
@@ -51,6 +53,8 @@ export class HandlerAgent {
   /** Starts the watches (their initial lists queue every VMI of the node: re-adoption) and the resync. */
   async start(onFatal: (err: Error) => void): Promise<void> {
     const node = this.config.nodeName;
+    // First: launcher pods ask for devices.kubevirt.io/tun, and the kubelet admits none until it is registered.
+    this.devicePlugins = await startDevicePlugins({ kubeletRootDir: this.config.kubeletRootDir, log: this.log });
     const vmiWatch = K8s(GenericKind, { kindOverride: VMI_KIND }).WithLabel(LABELS.nodeName, node).Watch((vmi) => this.enqueueVmi(vmi as Vmi));
     const podWatch = K8s(kind.Pod).WithField("spec.nodeName", node).WithLabel(LABELS.app, LAUNCHER).Watch((pod, phase) => {
       // kubernetes-fluent-client does not export its WatchPhase enum; its values are the API's event types.
@@ -73,6 +77,7 @@ export class HandlerAgent {
   async stop(): Promise<void> {
     clearInterval(this.resync);
     this.link?.close();
+    await this.devicePlugins?.stop();
     for (const w of this.watches) w.close();
     this.queue.stop();
     this.launchers.closeAll();

@@ -37,7 +37,7 @@ export function computeContainer(vmi: VirtualMachineInstance, o: ContainerOption
   if (memoryLimitBytes !== undefined) limits.memory = toMi(memoryLimitBytes + overhead);
   if (resources?.limits?.cpu !== undefined) limits.cpu = String(resources.limits.cpu);
   // Extended resources are requested as limits (the request follows); KubeVirt sets both.
-  const devices = { ...deviceResources(vmi), ...o.extraResources };
+  const devices = { ...deviceResources(vmi, o.useEmulation), ...o.extraResources };
   Object.assign(requests, devices);
   Object.assign(limits, devices);
   const claims = containerClaims(vmi);
