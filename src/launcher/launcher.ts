@@ -61,6 +61,7 @@ export class Launcher implements CommandHandler {
   private network?: AttachedNetwork;
   private vmi?: VirtualMachineInstance;
   private streams?: StreamTargets;
+  private stopping = false;
   private settle!: (o: Outcome) => void;
   readonly outcome = new Promise<Outcome>((resolve) => (this.settle = resolve));
 
@@ -69,7 +70,12 @@ export class Launcher implements CommandHandler {
   async start(): Promise<void> {
     const { log } = this.config;
     const user = await qemuUser();
-    this.daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user, this.config.netns, this.config.isolateDaemon ?? true);
+    const daemon = await startLibvirtd(join(this.config.workdir, "libvirt"), user, this.config.netns, this.config.isolateDaemon ?? true);
+    this.daemon = daemon;
+    // Without its libvirtd the launcher would wait for domain events that never come: it ends as failed.
+    void daemon.exited.then(() => {
+      if (!this.stopping) this.settle({ kind: "failed", error: new Error(`libvirtd exited unexpectedly; see ${daemon.logPath}`) });
+    });
     this.port = await connectLibvirt(this.daemon.uri);
     this.events = await followDomainEvents(this.daemon.socketPath, this.daemon.uri, (e) => {
       this.supervisor?.onEvent(e);
@@ -138,6 +144,7 @@ export class Launcher implements CommandHandler {
 
   /** Tears down the command socket, the event stream, the libvirt connection and the daemon's PID namespace. */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.server?.stop().catch(() => undefined);
     this.events?.stop();
     await this.port?.close().catch(() => undefined);

@@ -45,6 +45,13 @@ async function reportSyncFailure(vmi: Vmi, message: string, ctx: ReconcileContex
   await recordEvent(COMPONENT, vmi, { type: "Warning", reason: "FailedCreate", message }, ctx.log);
 }
 
+/** The node agent watches the VMIs of its node by this label. */
+async function labelNode(vmi: Vmi, nodeName: string): Promise<void> {
+  if (vmi.metadata.labels?.[LABELS.nodeName] === nodeName) return;
+  const path = `/metadata/labels${vmi.metadata.labels ? `/${LABELS.nodeName.replace("/", "~1")}` : ""}`;
+  await patchIfUnchanged(RESOURCES.vmi, vmi, [{ op: "add", path, value: vmi.metadata.labels ? nodeName : { [LABELS.nodeName]: nodeName } }]);
+}
+
 async function apply(vmi: Vmi, action: VmiAction, ctx: ReconcileContext): Promise<void> {
   const { namespace, name } = vmi.metadata;
   switch (action.kind) {
@@ -72,14 +79,14 @@ async function apply(vmi: Vmi, action: VmiAction, ctx: ReconcileContext): Promis
       return;
     case "setStatus": {
       const updated = await replaceStatus(RESOURCES.vmi, vmi, nextStatus(vmi, action.status, new Date().toISOString()));
-      // The node agent watches the VMIs of its node by this label.
-      if (action.status.nodeName !== undefined && updated.metadata.labels?.[LABELS.nodeName] !== action.status.nodeName) {
-        const path = `/metadata/labels${updated.metadata.labels ? `/${LABELS.nodeName.replace("/", "~1")}` : ""}`;
-        await patchIfUnchanged(RESOURCES.vmi, updated, [{ op: "add", path, value: updated.metadata.labels ? action.status.nodeName : { [LABELS.nodeName]: action.status.nodeName } }]);
-      }
+      // If this second write fails, a later pass decides labelNode and redoes it.
+      if (action.status.nodeName !== undefined) await labelNode(updated, action.status.nodeName);
       if (action.event) await recordEvent(COMPONENT, vmi, action.event, ctx.log);
       return;
     }
+    case "labelNode":
+      await labelNode(vmi, action.nodeName);
+      return;
   }
 }
 

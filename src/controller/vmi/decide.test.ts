@@ -39,6 +39,7 @@ test("the compute container running on a node: Scheduled with the node's name; t
   const actions = decideVmi(vmi("Scheduling"), [pod("Running", { node: "node1", compute: "running" })], now);
   t.like(actions[0], { kind: "setStatus", status: { phase: "Scheduled", nodeName: "node1" } });
   const scheduled = { ...vmi("Scheduled"), status: { phase: "Scheduled", nodeName: "node1" } };
+  scheduled.metadata = { ...scheduled.metadata, labels: { "kubevirt.io/nodeName": "node1" } };
   t.deepEqual(decideVmi(scheduled, [pod("Running", { node: "node1", compute: "running" })], now), []);
   t.deepEqual(decideVmi(vmi("Running"), [pod("Running", { node: "node1", compute: "running" })], now), []);
 });
@@ -50,6 +51,17 @@ test("the pod gone, failed or completed ends the VMI", (t) => {
   t.like(failed[0], { kind: "setStatus", status: { phase: "Failed", reason: "PodFailed" } });
   t.regex((failed[0] as { event?: { message: string } }).event?.message ?? "", /exited with code 2: QEMU exited/);
   t.deepEqual(kinds(decideVmi(vmi("Running"), [pod("Succeeded", { node: "n" })], now)), ["setStatus:Succeeded"]);
+});
+
+test("a Scheduled or Running VMI without its node label (the second write failed) gets it on a later pass", (t) => {
+  const running = pod("Running", { node: "node1", compute: "running" });
+  for (const phase of ["Scheduled", "Running"]) {
+    const unlabelled = { ...vmi(phase), status: { phase, nodeName: "node1" } };
+    t.deepEqual(decideVmi(unlabelled, [running], now), [{ kind: "labelNode", nodeName: "node1" }], phase);
+    const otherNode = { ...unlabelled, metadata: { ...unlabelled.metadata, labels: { "kubevirt.io/nodeName": "node0" } } };
+    t.deepEqual(decideVmi(otherNode, [running], now), [{ kind: "labelNode", nodeName: "node1" }], `${phase}, stale label`);
+  }
+  t.deepEqual(kinds(decideVmi({ ...vmi("Scheduling"), status: { phase: "Scheduling" } }, [pod("Pending")], now)), ["setStatus:Scheduling"], "no node yet: no label");
 });
 
 test("a pod being deleted is waited for", (t) => {

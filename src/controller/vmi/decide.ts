@@ -1,7 +1,7 @@
 import type { Condition, VirtualMachineInstance } from "../../api";
 import { setCondition } from "../conditions";
 import { jsonEqual } from "../equal";
-import { COMPUTE_CONTAINER, VMI_FINALIZER } from "../labels";
+import { COMPUTE_CONTAINER, LABELS, VMI_FINALIZER } from "../labels";
 import { isLive, type ObservedPod } from "../kube-types";
 import { beforeRunning, isFinal } from "./phases";
 
@@ -18,6 +18,7 @@ export type VmiAction =
   | { kind: "removeFinalizer" }
   | { kind: "createPod" }
   | { kind: "deletePods"; pods: string[] }
+  | { kind: "labelNode"; nodeName: string }
   | { kind: "setStatus"; status: VmiStatusChange; event?: { type: "Normal" | "Warning"; reason: string; message: string } };
 
 const hasFinalizer = (vmi: VirtualMachineInstance): boolean => ((vmi.metadata?.finalizers as string[] | undefined) ?? []).includes(VMI_FINALIZER);
@@ -25,6 +26,16 @@ const hasFinalizer = (vmi: VirtualMachineInstance): boolean => ((vmi.metadata?.f
 /** The compute container has started: the node agent can reach the launcher. */
 function computeRunning(pod: ObservedPod): boolean {
   return pod.status?.phase === "Running" && (pod.status.containerStatuses ?? []).some((c) => c.name === COMPUTE_CONTAINER && c.state?.running !== undefined);
+}
+
+/**
+ * The node label is a second write after the status (labels live outside /status); when it failed
+ * (the API server or admission down) the node agent, which watches by it, never sees the VMI: redo it.
+ */
+function missingNodeLabel(vmi: VirtualMachineInstance, phase: string): string | undefined {
+  const nodeName = (vmi.status as { nodeName?: string } | undefined)?.nodeName;
+  if ((phase !== "Scheduled" && phase !== "Running") || !nodeName) return undefined;
+  return (vmi.metadata?.labels as Record<string, string> | undefined)?.[LABELS.nodeName] === nodeName ? undefined : nodeName;
 }
 
 /** Why a pod failed, from its compute container's termination, else the pod's own reason. */
@@ -92,6 +103,8 @@ export function decideVmi(vmi: VirtualMachineInstance, pods: ObservedPod[], now:
   }
   if (pod.status?.phase === "Succeeded") return [{ kind: "setStatus", status: { phase: "Succeeded", reason: "PodCompleted" } }];
   if (pod.metadata.deletionTimestamp !== undefined) return []; // wait until it is gone, then Failed
+  const unlabelled = missingNodeLabel(vmi, phase);
+  if (unlabelled !== undefined) return [{ kind: "labelNode", nodeName: unlabelled }];
   if (!beforeRunning(phase)) return [];
 
   // Never a step back: a stale read of the pod must not return a Scheduled VMI to Scheduling.

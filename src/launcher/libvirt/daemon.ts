@@ -8,6 +8,8 @@ export interface LibvirtDaemon {
   uri: string;
   /** The daemon's unix socket (the lifecycle event stream connects there itself). */
   socketPath: string;
+  /** Where the daemon's stdout and stderr go: what to read when it dies. */
+  logPath: string;
   pid: number;
   /** Resolves when the daemon's process tree is gone. */
   exited: Promise<void>;
@@ -44,7 +46,8 @@ async function makeLayout(root: string, owner: DaemonUser | undefined): Promise<
 /** Starts this launcher's own libvirtd under `root` and waits until its socket answers. */
 export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined, netns?: string, isolate = true, timeoutMs = 30_000): Promise<LibvirtDaemon> {
   const layout = await makeLayout(root, dropTo);
-  const log = await open(join(root, "libvirtd.log"), "a");
+  const logPath = join(root, "libvirtd.log");
+  const log = await open(logPath, "a");
   const [command, ...args] = daemonArgv(dropTo, netns, isolate);
   const child: ChildProcess = spawn(command!, args, { env: daemonEnv(layout, process.env), stdio: ["ignore", log.fd, log.fd] });
   await log.close();
@@ -57,12 +60,12 @@ export async function startLibvirtd(root: string, dropTo: DaemonUser | undefined
   };
   const socket = join(layout.runtimeDir, "libvirt/libvirt-sock");
   for (const deadline = Date.now() + timeoutMs; ; await sleep(100)) {
-    if (gone) throw new Error(`libvirtd exited during start-up; see ${join(root, "libvirtd.log")}`);
+    if (gone) throw new Error(`libvirtd exited during start-up; see ${logPath}`);
     if (await access(socket).then(() => true, () => false)) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`libvirtd did not open ${socket} within ${timeoutMs} ms; see ${join(root, "libvirtd.log")}`);
+      throw new Error(`libvirtd did not open ${socket} within ${timeoutMs} ms; see ${logPath}`);
     }
   }
-  return { uri: sessionUri(layout.runtimeDir), socketPath: socket, pid: child.pid ?? -1, exited, stop };
+  return { uri: sessionUri(layout.runtimeDir), socketPath: socket, logPath, pid: child.pid ?? -1, exited, stop };
 }
