@@ -11,8 +11,9 @@
 //   admission Deployment at one replica (it only answers the tests then);
 // - the module's ClusterRole exactly as package.json's `pepr.rbac` lists it. Pepr 1.1.4's scoped mode
 //   merges rules of the same resource and drops their resourceNames' meaning (a named `get` of two
-//   Secrets next to an unnamed `create` became `get` of every Secret), and adds CRD create/patch the
-//   running module never uses (`pepr deploy` creates the store's CRD with the deployer's rights).
+//   Secrets next to an unnamed `create` became `get` of every Secret). The module applies its store's
+//   CRD at every start (it crash-loops when refused), so the list grants create/patch of that one
+//   CRD by name, not of every CRD as Pepr's rule does.
 //   Everything else Pepr derived from the bindings (a watched kind) must be in the list: a kind
 //   watched without list and watch fails here, not as "forbidden" in the watcher's log.
 //   Three creates cannot be limited by name: Secrets (the two certificate Secrets), Leases
@@ -28,8 +29,8 @@ const withoutWebhooks = process.argv.includes("--without-webhooks");
 const pkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../../package.json"), "utf8"));
 const docs = parseAllDocuments(readFileSync(0, "utf8")).map((d) => d.toJSON()).filter(Boolean);
 
-/** Pepr-only grants the module does without (see above). */
-const DROPPED = new Set(["apiextensions.k8s.io/customresourcedefinitions"]);
+/** Pepr-only grants the module does without (none so far; see above). */
+const DROPPED = new Set([]);
 
 function scopedRules(generated) {
   const listed = pkg.pepr.rbac;
