@@ -43,20 +43,21 @@ const pool = (memory: string): string =>
     },
   });
 
-const vmis = ["get", "vmi", "-n", ns, "-l", "app=upd"];
-const revisions = ["get", "controllerrevisions", "-n", ns];
+// Functions: the namespace exists only once the before hook ran.
+const vmis = (): string[] => ["get", "vmi", "-n", ns, "-l", "app=upd"];
+const revisions = (): string[] => ["get", "controllerrevisions", "-n", ns];
 const labelsOf = (l: List | undefined): string[] => (l?.items ?? []).map((o) => o.metadata.labels?.[LABEL] ?? "").sort();
 
 test("a template change: revision upd-2, both VMs rewritten, their VMIs restarted from it, upd-1 pruned", async (t) => {
   await kubectlOk(["apply", "-n", ns, "-f", "-"], pool("64Mi"));
-  const first = await waitFor<List>(vmis, (l) => labelsOf(l).join() === "upd-1,upd-1", "2 VMIs of revision upd-1", 120_000);
+  const first = await waitFor<List>(vmis(), (l) => labelsOf(l).join() === "upd-1,upd-1", "2 VMIs of revision upd-1", 120_000);
   t.deepEqual(labelsOf(await waitFor<List>(["get", "vm", "-n", ns, "-l", "app=upd"], (l) => l?.items.length === 2, "2 VMs")), ["upd-1", "upd-1"]);
-  t.true((await kubectlOk([...revisions, "-o", "name"])).includes("controllerrevision.apps/upd-1"));
+  t.true((await kubectlOk([...revisions(), "-o", "name"])).includes("controllerrevision.apps/upd-1"));
 
   await kubectlOk(["apply", "-n", ns, "-f", "-"], pool("96Mi"));
   const firstUids = new Set(first!.items.map((v) => v.metadata.uid));
   const next = await waitFor<List>(
-    vmis,
+    vmis(),
     (l) => labelsOf(l).join() === "upd-2,upd-2" && l!.items.every((v) => !firstUids.has(v.metadata.uid)),
     "2 new VMIs of revision upd-2",
     180_000,
@@ -64,7 +65,7 @@ test("a template change: revision upd-2, both VMs rewritten, their VMIs restarte
   for (const v of next!.items) t.is(v.spec?.domain?.resources?.requests?.memory, "96Mi");
   const vm = await kubectlOk(["get", "vm", "upd-0", "-n", ns, "-o", "jsonpath={.metadata.labels.kubevirt\\.io/vm-pool-revision-name} {.spec.template.spec.domain.resources.requests.memory}"]);
   t.is(vm, "upd-2 96Mi");
-  await waitFor<List>(revisions, (l) => (l?.items ?? []).map((r) => r.metadata.name).join() === "upd-2", "upd-1 pruned", 120_000);
+  await waitFor<List>(revisions(), (l) => (l?.items ?? []).map((r) => r.metadata.name).join() === "upd-2", "upd-1 pruned", 120_000);
   const events = await kubectlOk(["get", "events", "-n", ns, "--field-selector", "involvedObject.name=upd", "-o", "jsonpath={range .items[*]}{.reason}{\"\\n\"}{end}"]);
   t.regex(events, /^SuccessfulUpdate$/m);
 });
