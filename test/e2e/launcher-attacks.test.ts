@@ -13,6 +13,13 @@ import { stringify } from "yaml";
 import { CommandClient } from "../../src/launcher/command/client";
 import { scratchDir, waitFor } from "./launcher-harness";
 import { LAUNCHER_NODE_FLAGS } from "../../src/launcher/node-flags";
+import { qemuUser } from "../../src/launcher/host/qemu-user";
+
+// The first launcher on a fresh machine adds QEMU's system user, which rewrites /etc/shadow: that
+// is the launcher's own set-up, not an attack's doing, so it is done before any snapshot is taken.
+test.before(async () => {
+  await qemuUser();
+});
 
 const ROOT = resolve(__dirname, "../..");
 const EXIT_MS = 60_000;
