@@ -3,6 +3,7 @@
  * domains, and busybox udhcpd's configuration for one guest on the pod network's bridge. One lease
  * only, pinned to the guest NIC's MAC: nothing else sits on that bridge.
  */
+import { prefixToNetmask, type PodInterfaceFacts } from "./bridge-facts";
 import type { PodNetworkPlan } from "./plan";
 
 export interface DnsSettings {
@@ -41,6 +42,15 @@ export interface LeaseSettings {
 export function leaseSettings(plan: PodNetworkPlan, hostname: string, dns: DnsSettings, stateDir: string): LeaseSettings {
   if (!plan.guest) throw new Error(`network ${plan.network}: the ${plan.binding} binding has no guest addressing to serve`);
   return { address: plan.guest.address, netmask: plan.guest.netmask, router: plan.guest.gateway, interfaceName: plan.bridge, hostname, dns, stateDir };
+}
+
+/**
+ * Bridge: the guest gets the pod's own address, mask and default gateway, and the pod's MTU; the
+ * server answers from the bridge's 169.254.75.10 (busybox udhcpd serves only from an interface with
+ * an IPv4 address, and takes it as its server identifier).
+ */
+export function bridgeLeaseSettings(plan: PodNetworkPlan, facts: PodInterfaceFacts, hostname: string, dns: DnsSettings, stateDir: string): LeaseSettings {
+  return { address: facts.address, netmask: prefixToNetmask(facts.prefix), router: facts.gateway, interfaceName: plan.bridge, hostname, dns, mtu: facts.mtu, stateDir };
 }
 
 /** A DNS label is safe to pass as a hostname option; anything else is left out rather than quoted. */
