@@ -30,6 +30,8 @@ export interface PodView {
   /** The pod is being deleted (its launcher got or gets SIGTERM and shuts the guest down). */
   deleting: boolean;
   podIPs: string[];
+  /** Bridge binding without macAddress: the guest's MAC (the pod interface's), as the node agent learned it. */
+  guestMac?: string;
 }
 
 /** How the domain ended, as the launcher's event stream told it. */

@@ -65,7 +65,10 @@ export async function reconcileVmi(deps: ReconcilerDeps, key: string): Promise<P
 
 async function observe(deps: ReconcilerDeps, key: string, vmi: Vmi): Promise<Observed> {
   const m = vmiMeta(vmi);
-  const pod = launcherPodView(await deps.cluster.launcherPods(m.namespace, m.uid), deps.nodeName);
+  const view = launcherPodView(await deps.cluster.launcherPods(m.namespace, m.uid), deps.nodeName);
+  // A failed look into the pod only leaves the MAC unknown for this round.
+  const guestMac = view?.computeRunning ? await deps.network?.guestMac?.(view.uid, vmi).catch(() => undefined) : undefined;
+  const pod = view && guestMac ? { ...view, guestMac } : view;
   const launcher = pod ? await deps.launchers.view(pod.uid, key, pod.computeRunning) : undefined;
   return { vmi, pod, launcher, now: deps.now?.() ?? new Date() };
 }
