@@ -3,7 +3,7 @@ import { podNetworkPlan } from "../../launcher/network/plan";
 import { podVmi } from "../../launcher/network/testing";
 import { bridgeSteps, dhcpIsolationRuleset, podNicMac } from "./bridge-steps";
 
-const facts = { address: "10.244.0.7", prefix: 24, gateway: "10.244.0.1", mac: "aa:bb:cc:00:11:22", mtu: 1450 };
+const facts = { address: "10.244.0.7", prefix: 24, gateway: "10.244.0.1", routes: [{ dst: "10.202.0.0/24", via: "10.244.0.1" }], mac: "aa:bb:cc:00:11:22", mtu: 1450 };
 const plan = podNetworkPlan(podVmi("a", { bridge: {} }))!;
 const steps = bridgeSteps(plan, facts, { uid: 107, gid: 107 });
 const step = (name: string): string[] => steps.find((s) => s.name === name)!.argv;
