@@ -6,7 +6,7 @@
  * TLS: Pepr's dev certificate has an empty issuer name, which OpenSSL (so Node) cannot chain to
  * its CA (Go's verifier, in the API server, chains by key id and accepts it); so the client pins
  * the server's exact certificate instead of trusting a CA.
- * Env: BENCH_TARGETS = JSON [{name, base, apiPath}], BENCH_CERT (the servers' PEM certificate),
+ * Env: BENCH_TARGETS = JSON [{name, base, apiPath, cert}] (cert: the server's PEM certificate file),
  *      BENCH_RATE (200), BENCH_RATE_SECONDS (60), BENCH_MAX_SECONDS (20), BENCH_CONCURRENCY (16).
  */
 import { X509Certificate } from "node:crypto";
@@ -20,6 +20,8 @@ interface Target {
   /** e.g. https://kubevirt-ts-pepr:3000/ plus the module's API path segment added per endpoint. */
   readonly base: string;
   readonly apiPath: string;
+  /** PEM file of the server's certificate, pinned for this target. */
+  readonly cert: string;
 }
 
 interface Sample {
@@ -31,11 +33,12 @@ interface Sample {
 
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
 const targets = JSON.parse(env("BENCH_TARGETS", "[]")) as Target[];
-const pinned = new X509Certificate(readFileSync(env("BENCH_CERT", "insecure-tls.crt"))).fingerprint256;
 const checked = new WeakSet<TLSSocket>();
 
+const fingerprint = (pemFile: string): string => new X509Certificate(readFileSync(pemFile)).fingerprint256;
+
 /** Ends a connection whose server certificate is not the pinned one, before any request goes out. */
-function pin(socket: TLSSocket): void {
+function pin(socket: TLSSocket, pinned: string): void {
   if (checked.has(socket)) return;
   const verify = (): void => {
     checked.add(socket);
@@ -50,7 +53,7 @@ const maxSeconds = Number(env("BENCH_MAX_SECONDS", "20"));
 const concurrency = Number(env("BENCH_CONCURRENCY", "16"));
 const bodies = reviews();
 
-function send(agent: Agent, target: Target, review: Review): Promise<Sample> {
+function send(agent: Agent, target: Target & { pinned: string }, review: Review): Promise<Sample> {
   const start = performance.now();
   const url = new URL(`/${review.endpoint}/${target.apiPath}`, target.base);
   const body = withUid(review.body);
@@ -71,7 +74,7 @@ function send(agent: Agent, target: Target, review: Review): Promise<Sample> {
         }
       });
     });
-    req.on("socket", socket => pin(socket as TLSSocket));
+    req.on("socket", socket => pin(socket as TLSSocket, target.pinned));
     req.on("timeout", () => req.destroy(new Error("timeout")));
     req.on("error", (e: Error) => done({ ms: performance.now() - start, ok: false, error: e.message }));
     req.end(body);
@@ -79,7 +82,7 @@ function send(agent: Agent, target: Target, review: Review): Promise<Sample> {
 }
 
 /** Open loop: one request every 1/rate s, whatever the answers' latency. */
-async function fixedRate(agent: Agent, target: Target): Promise<Sample[]> {
+async function fixedRate(agent: Agent, target: Target & { pinned: string }): Promise<Sample[]> {
   const pending: Promise<Sample>[] = [];
   const total = rate * rateSeconds;
   const start = performance.now();
@@ -93,7 +96,7 @@ async function fixedRate(agent: Agent, target: Target): Promise<Sample[]> {
 }
 
 /** Closed loop: `concurrency` workers, each sending its next request when the last one returns. */
-async function asFastAsItGoes(agent: Agent, target: Target, seconds: number): Promise<{ samples: Sample[]; seconds: number }> {
+async function asFastAsItGoes(agent: Agent, target: Target & { pinned: string }, seconds: number): Promise<{ samples: Sample[]; seconds: number }> {
   const samples: Sample[] = [];
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -126,7 +129,8 @@ async function main(): Promise<void> {
   console.log(`bench: ${bodies.length} review kinds (${bodies.map(b => b.label).join(", ")})`);
   console.log(["target".padEnd(24), "phase".padEnd(22), "requests".padStart(7), "req/s".padStart(8),
     "p50 ms".padStart(8), "p99 ms".padStart(8), "denied".padStart(7), "errors".padStart(7)].join(" "));
-  for (const target of targets) {
+  for (const t of targets) {
+    const target = { ...t, pinned: fingerprint(t.cert) };
     const agent = new Agent({ keepAlive: true, maxSockets: Math.max(concurrency, 64), servername: "kubevirt-ts-pepr",
       rejectUnauthorized: false, // pinned instead (see the top of this file)
       maxCachedSessions: 0, // full handshakes, as the API server's webhook client does; a resumed session shows no certificate

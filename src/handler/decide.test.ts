@@ -1,7 +1,7 @@
 import test from "ava";
 import type { DomainInfo } from "../launcher/command/protocol";
 import { newVmi, withGracePeriod } from "../launcher/testing/vmi-builder";
-import { WAIT_MS, decide, stopOutcome, type Decision } from "./decide";
+import { WAIT_MS, decide, exitOutcome, stopOutcome, type Decision } from "./decide";
 import type { LauncherView, Observed, PodView, Vmi } from "./observed";
 import type { Phase } from "./status";
 
@@ -49,7 +49,14 @@ const rows: Row[] = [
   { title: "Running, pod being deleted: Ready False ShuttingDown, no command", observed: observe(vmi("Running"), pod({ deleting: true }), { domain: domain("running") }), commands: [], phase: "Running", ready: "False/ShuttingDown" },
   { title: "Running, launcher has no domain: never started again", observed: observe(vmi("Running"), pod(), {}), commands: [] },
   { title: "Running, launcher unreachable: nothing stops the VM", observed: observe(vmi("Running"), pod(), undefined), commands: [], requeue: WAIT_MS },
-  { title: "Running, compute container gone: the controller's part", observed: observe(vmi("Running"), pod({ computeRunning: false }), undefined), commands: [] },
+  { title: "Running, compute container not running and no exit seen: nothing to conclude", observed: observe(vmi("Running"), pod({ computeRunning: false }), undefined), commands: [] },
+  { title: "Running, launcher killed while the pod runs on: Failed LauncherExited", observed: observe(vmi("Running"), pod({ computeRunning: false, computeExit: { exitCode: 137 } }), undefined), commands: [], phase: "Failed", reason: "LauncherExited", ready: "False/LauncherExited" },
+  { title: "Running, launcher failed (its libvirtd died): Failed LauncherExited", observed: observe(vmi("Running"), pod({ computeRunning: false, computeExit: { exitCode: 1, message: "libvirtd exited" } }), undefined), commands: [], phase: "Failed", reason: "LauncherExited", ready: "False/LauncherExited" },
+  { title: "Running, launcher exited 0 with its stop event unheard: Succeeded GuestShutdown", observed: observe(vmi("Running"), pod({ computeRunning: false, computeExit: { exitCode: 0 } }), undefined), commands: [], phase: "Succeeded", reason: "GuestShutdown", ready: "False/GuestShutdown" },
+  { title: "Running, the stop event heard before the exit wins", observed: observe(vmi("Running"), pod({ computeRunning: false, computeExit: { exitCode: 1 } }), { stopped: { kind: "crashed", detail: "Stopped Failed" } }), commands: [], phase: "Failed", reason: "QEMUCrashed", ready: "False/QEMUCrashed" },
+  { title: "Scheduled, launcher died before its sync: Failed LauncherExited", observed: observe(vmi("Scheduled"), pod({ computeRunning: false, computeExit: { exitCode: 1 } }), undefined), commands: [], phase: "Failed", reason: "LauncherExited", ready: "False/LauncherExited" },
+  { title: "Scheduling without a node name, launcher exited: not this handler's yet", observed: observe(vmiWithoutNode("Scheduling"), pod({ computeRunning: false, computeExit: { exitCode: 1 } }), undefined), commands: [] },
+  { title: "deleting, launcher exited: nothing (the controller removes the pod)", observed: observe(vmi("Running", { deletedSecondsAgo: 5 }), pod({ computeRunning: false, computeExit: { exitCode: 137 } }), undefined), commands: [] },
   { title: "sync failed: Failed SyncFailed", observed: observe(vmi("Scheduled"), pod(), { syncError: "no such disk" }), commands: [], phase: "Failed", reason: "SyncFailed", ready: "False/SyncFailed" },
   { title: "pod network set-up failed: Failed with its own reason", observed: observe(vmi("Scheduled"), pod(), { syncError: "pod network set-up failed at step tap: …", syncReason: "PodNetworkSetupFailed" }), commands: [], phase: "Failed", reason: "PodNetworkSetupFailed", ready: "False/PodNetworkSetupFailed" },
   { title: "guest powered off: Succeeded", observed: observe(vmi("Running"), pod(), { stopped: { kind: "shutdown", detail: "Stopped Shutdown" } }), commands: [], phase: "Succeeded", reason: "GuestShutdown", ready: "False/GuestShutdown" },
@@ -86,6 +93,27 @@ const outcomes: Array<[string, Parameters<typeof stopOutcome>, "Succeeded" | "Fa
   ["destroyed by someone else", [{ kind: "destroyed", detail: "" }, false, false], "Failed", "Destroyed"],
   ["crash while deleting is still a crash", [{ kind: "crashed", detail: "" }, true, false], "Failed", "QEMUCrashed"],
 ];
+const exits: Array<[string, Parameters<typeof exitOutcome>, "Succeeded" | "Failed", string]> = [
+  ["exit 0: the guest powered off", [{ exitCode: 0 }, false], "Succeeded", "GuestShutdown"],
+  ["exit 2: QEMU crashed", [{ exitCode: 2 }, false], "Failed", "QEMUCrashed"],
+  ["exit 3: destroyed", [{ exitCode: 3 }, false], "Failed", "Destroyed"],
+  ["exit 1: the launcher failed", [{ exitCode: 1 }, false], "Failed", "LauncherExited"],
+  ["SIGKILL (137): the launcher died", [{ exitCode: 137 }, false], "Failed", "LauncherExited"],
+  ["any exit of a pod being deleted", [{ exitCode: 0 }, true], "Failed", "LauncherPodDeleted"],
+];
+for (const [title, args, phase, reason] of exits) {
+  test(`exit outcome: ${title}`, (t) => {
+    const o = exitOutcome(...args);
+    t.is(o.phase, phase);
+    t.is(o.reason, reason);
+    t.regex(o.message, new RegExp(`exited with code ${args[0].exitCode}`));
+  });
+}
+
+test("exit outcome: the container's termination message is quoted", (t) => {
+  t.regex(exitOutcome({ exitCode: 1, message: "libvirtd exited unexpectedly" }, false).message, /code 1: libvirtd exited unexpectedly/);
+});
+
 for (const [title, args, phase, reason] of outcomes) {
   test(`stop outcome: ${title}`, (t) => {
     const o = stopOutcome(...args);

@@ -7,7 +7,7 @@
  */
 import type { DomainInfo } from "../launcher/command/protocol";
 import { podNetworkInterfaces } from "./interfaces";
-import { vmiMeta, type DomainStop, type LauncherView, type Observed } from "./observed";
+import { vmiMeta, type DomainStop, type LauncherView, type Observed, type PodView } from "./observed";
 import { isFinal, type DesiredStatus } from "./status";
 import type { EventSpec } from "./transition-events";
 
@@ -38,11 +38,13 @@ export function decide(o: Observed): Decision {
     return { commands: [], status: { phase: "Failed", reason, ready: { status: "False", reason, message: launcher.syncError } } };
   }
   if (vmiMeta(o.vmi).deletionTimestamp !== undefined) return terminating(o, launcher);
+  // Checked after the event stream's word (launcher.stopped), which is sent before the launcher exits.
+  if (o.pod?.computeExit && (phase === "Running" || startable(o))) return ended(exitOutcome(o.pod.computeExit, o.pod.deleting));
   if (!o.pod?.computeRunning) return startable(o) ? { commands: [], requeueAfterMs: WAIT_MS } : none;
   if (!launcher) return { commands: [], requeueAfterMs: WAIT_MS };
   if (!launcher.domain) {
     // Only a VMI not yet running is started: a Running one without a domain has ended, and the
-    // event stream or the pod's exit (the controller's part) tells how. Never start it twice.
+    // event stream or the compute container's exit tells how. Never start it twice.
     return startable(o) ? { commands: ["sync"], requeueAfterMs: 0 } : none;
   }
   return running(o, launcher.domain);
@@ -90,17 +92,46 @@ function terminating(o: Observed, launcher: LauncherView | undefined): Decision 
   };
 }
 
+/** How a VMI ended: its final phase, status.reason and the Ready condition's message. */
+export interface EndOutcome {
+  phase: "Succeeded" | "Failed";
+  reason: string;
+  message: string;
+}
+
+const ended = (outcome: EndOutcome): Decision => ({
+  commands: [],
+  status: { phase: outcome.phase, reason: outcome.reason, ready: { status: "False", reason: outcome.reason, message: outcome.message } },
+});
+
 /** The domain ended: Succeeded when it was shut down as asked (or by the guest), Failed otherwise. */
 function stopped(o: Observed, stop: DomainStop): Decision {
   const deleting = vmiMeta(o.vmi).deletionTimestamp !== undefined;
-  const outcome = stopOutcome(stop, deleting, o.pod?.deleting ?? false);
-  return {
-    commands: [],
-    status: { phase: outcome.phase, reason: outcome.reason, ready: { status: "False", reason: outcome.reason, message: outcome.message } },
-  };
+  return ended(stopOutcome(stop, deleting, o.pod?.deleting ?? false));
 }
 
-export function stopOutcome(stop: DomainStop, vmiDeleting: boolean, podDeleting: boolean): { phase: "Succeeded" | "Failed"; reason: string; message: string } {
+/**
+ * The launcher ended without this handler hearing how its domain stopped: it was killed, its libvirtd
+ * died, or this handler was restarting when the stop event went out. Its exit code says how
+ * (../launcher/lifecycle/outcome.ts); any other code (a signal's 128+n) is a launcher that died.
+ * Without this the VMI would stay Running for ever: the pod runs on (its other containers live).
+ */
+export function exitOutcome(exit: NonNullable<PodView["computeExit"]>, podDeleting: boolean): EndOutcome {
+  const detail = `virt-launcher exited with code ${exit.exitCode}${exit.message ? `: ${exit.message}` : ""}`;
+  if (podDeleting) return { phase: "Failed", reason: "LauncherPodDeleted", message: `The launcher pod was deleted (${detail}).` };
+  switch (exit.exitCode) {
+    case 0:
+      return { phase: "Succeeded", reason: "GuestShutdown", message: `The VirtualMachineInstance was shut down (${detail}).` };
+    case 2:
+      return { phase: "Failed", reason: "QEMUCrashed", message: `The VirtualMachineInstance crashed (${detail}).` };
+    case 3:
+      return { phase: "Failed", reason: "Destroyed", message: `The guest was destroyed (${detail}).` };
+    default:
+      return { phase: "Failed", reason: "LauncherExited", message: `The launcher ended before its guest did (${detail}).` };
+  }
+}
+
+export function stopOutcome(stop: DomainStop, vmiDeleting: boolean, podDeleting: boolean): EndOutcome {
   if (stop.kind === "crashed") return { phase: "Failed", reason: "QEMUCrashed", message: `The VirtualMachineInstance crashed (${stop.detail}).` };
   if (vmiDeleting) return { phase: "Succeeded", reason: "Deleted", message: `The VirtualMachineInstance was shut down for its deletion (${stop.detail}).` };
   if (podDeleting) return { phase: "Failed", reason: "LauncherPodDeleted", message: `The launcher pod was deleted (${stop.detail}).` };

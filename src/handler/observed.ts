@@ -29,6 +29,11 @@ export interface PodView {
   computeRunning: boolean;
   /** The pod is being deleted (its launcher got or gets SIGTERM and shuts the guest down). */
   deleting: boolean;
+  /**
+   * The compute container ended while the pod runs on (its console and containerDisk containers
+   * live, so the pod is not finished and the controller does not act): the launcher's exit code.
+   */
+  computeExit?: { exitCode: number; message?: string };
   podIPs: string[];
   /** Bridge binding without macAddress: the guest's MAC (the pod interface's), as the node agent learned it. */
   guestMac?: string;

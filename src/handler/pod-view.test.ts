@@ -1,13 +1,13 @@
 import test from "ava";
 import { launcherPodView, type PodLike } from "./pod-view";
 
-const pod = (name: string, o: { node?: string; phase?: string; running?: boolean; created?: string; deleting?: boolean; ips?: string[] } = {}): PodLike => ({
+const pod = (name: string, o: { node?: string; phase?: string; running?: boolean; exit?: number; created?: string; deleting?: boolean; ips?: string[] } = {}): PodLike => ({
   metadata: { name, uid: `${name}-uid`, creationTimestamp: o.created ?? "2026-12-01T10:00:00Z", ...(o.deleting && { deletionTimestamp: "2026-12-01T11:00:00Z" }) },
   spec: { nodeName: o.node ?? "node-a" },
   status: {
     phase: o.phase ?? "Running",
     podIPs: (o.ips ?? []).map((ip) => ({ ip })),
-    containerStatuses: [{ name: "compute", state: o.running === false ? { waiting: {} } as never : { running: {} } }],
+    containerStatuses: [{ name: "compute", state: o.exit !== undefined ? { terminated: { exitCode: o.exit, message: "libvirtd exited\n" } } : o.running === false ? { waiting: {} } as never : { running: {} } }],
   },
 });
 
@@ -35,4 +35,12 @@ test("a live pod wins over a newer finished one; among live ones the newest", (t
 
 test("a pod being deleted says so", (t) => {
   t.true(launcherPodView([pod("p", { deleting: true })], "node-a")!.deleting);
+});
+
+test("the compute container ended while the pod runs on: its exit code and message", (t) => {
+  const view = launcherPodView([pod("p", { exit: 137 })], "node-a")!;
+  t.false(view.computeRunning);
+  t.deepEqual(view.computeExit, { exitCode: 137, message: "libvirtd exited" });
+  t.is(launcherPodView([pod("p")], "node-a")!.computeExit, undefined, "running: no exit");
+  t.is(launcherPodView([pod("p", { exit: 1, phase: "Failed" })], "node-a")!.computeExit, undefined, "a finished pod is the controller's to conclude");
 });

@@ -13,7 +13,7 @@ export interface PodLike {
     phase?: string;
     podIPs?: Array<{ ip?: string }>;
     podIP?: string;
-    containerStatuses?: Array<{ name: string; state?: { running?: unknown } }>;
+    containerStatuses?: Array<{ name: string; state?: { running?: unknown; terminated?: { exitCode?: number; message?: string; reason?: string } } }>;
   };
 }
 
@@ -26,11 +26,15 @@ export function launcherPodView(pods: readonly PodLike[], nodeName: string): Pod
   const pod = [...mine].sort((a, b) => Number(finished(a)) - Number(finished(b)) || created(b) - created(a))[0];
   if (!pod) return undefined;
   const ips = (pod.status?.podIPs ?? []).map((x) => x.ip).filter((ip): ip is string => typeof ip === "string");
+  const compute = (pod.status?.containerStatuses ?? []).find((c) => c.name === COMPUTE_CONTAINER);
+  const terminated = compute?.state?.terminated;
   return {
     name: pod.metadata!.name ?? "",
     uid: pod.metadata!.uid!,
-    computeRunning: !finished(pod) && (pod.status?.containerStatuses ?? []).some((c) => c.name === COMPUTE_CONTAINER && c.state?.running !== undefined),
+    computeRunning: !finished(pod) && compute?.state?.running !== undefined,
     deleting: pod.metadata?.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
     podIPs: ips.length > 0 ? ips : pod.status?.podIP ? [pod.status.podIP] : [],
+    // A finished pod is the controller's to conclude (PodFailed/PodCompleted): only a live pod's ended launcher is reported here.
+    ...(!finished(pod) && terminated && { computeExit: { exitCode: terminated.exitCode ?? -1, ...(terminated.message?.trim() && { message: terminated.message.trim() }) } }),
   };
 }

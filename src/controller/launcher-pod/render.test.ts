@@ -96,13 +96,14 @@ test("no API token unless a serviceAccount volume asks: then the pod runs as it,
   t.like(mountsOf(pod.spec.containers[0]!).find((m) => m.name === "serviceaccount"), { mountPath: "/var/run/secrets/kubernetes.io/serviceaccount", readOnly: true });
 });
 
-test("the compute container asks for kvm and vhost-net unless emulating; never tun (see device-resources.ts); never privileged", (t) => {
+test("the compute container asks for tun, and kvm and vhost-net unless emulating; never privileged", (t) => {
   const resources = (useEmulation: boolean) =>
     renderLauncherPod(vmi, { ...DEFAULT_CONFIG, useEmulation }).spec.containers[0]!.resources as { requests: Record<string, string>; limits: Record<string, string> };
   const devices = (r: Record<string, string> | undefined) => Object.fromEntries(Object.entries(r ?? {}).filter(([k]) => k.startsWith("devices.kubevirt.io/")));
-  t.deepEqual(devices(resources(true).limits), {});
-  t.deepEqual(devices(resources(true).requests), {});
-  t.deepEqual(devices(resources(false).limits), { "devices.kubevirt.io/kvm": "1", "devices.kubevirt.io/vhost-net": "1" });
+  const tun = { "devices.kubevirt.io/tun": "1" };
+  t.deepEqual(devices(resources(true).limits), tun);
+  t.deepEqual(devices(resources(true).requests), tun);
+  t.deepEqual(devices(resources(false).limits), { ...tun, "devices.kubevirt.io/kvm": "1", "devices.kubevirt.io/vhost-net": "1" });
   const compute = renderLauncherPod(vmi, DEFAULT_CONFIG).spec.containers[0]! as { securityContext?: { privileged?: boolean } };
   t.not(compute.securityContext?.privileged, true);
 });

@@ -62,6 +62,7 @@ async function apply(vmi: Vmi, action: VmiAction, ctx: ReconcileContext): Promis
       await patchIfUnchanged(RESOURCES.vmi, vmi, [{ op: "replace", path: "/metadata/finalizers", value: (vmi.metadata.finalizers ?? []).filter((f) => f !== VMI_FINALIZER) }]);
       return;
     case "createPod": {
+      if (action.event) await recordEvent(COMPONENT, vmi, action.event, ctx.log);
       const verdict = judgePrerequisites(await readPodPrerequisites(vmi));
       if (!verdict.ok) return reportSyncFailure(vmi, verdict.message, ctx);
       const pod = await createObject<KubeObject>(RESOURCES.pod, namespace, renderLauncherPod(vmi, ctx.config(), verdict));
@@ -86,6 +87,9 @@ async function apply(vmi: Vmi, action: VmiAction, ctx: ReconcileContext): Promis
     }
     case "labelNode":
       await labelNode(vmi, action.nodeName);
+      return;
+    case "requeue":
+      ctx.requeueAfter(key("vmi", namespace!, name!), action.afterMs);
       return;
   }
 }

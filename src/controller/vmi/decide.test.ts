@@ -90,3 +90,21 @@ test("a deleted VMI running on a node: the node agent shuts it down; its pod goe
   t.deepEqual(kinds(decideVmi(vmi("Succeeded", { deleting: true }), running, now)), ["deletePods"]);
   t.deepEqual(kinds(decideVmi(vmi("Failed", { deleting: true }), running, now)), ["deletePods"]);
 });
+
+test("a pod the kubelet refused at admission: another one after a back-off, the VMI still Scheduling; it fails after the last refusal", (t) => {
+  const refused = (name: string, created: string): ObservedPod => ({
+    metadata: { name, creationTimestamp: created },
+    spec: { nodeName: "node1" },
+    status: { phase: "Failed", reason: "UnexpectedAdmissionError", message: "Allocate failed due to no healthy devices present", containerStatuses: [{ name: "compute", state: { waiting: {} } }] },
+  });
+  const first = refused("virt-launcher-myvm-aaaaa", "2026-12-01T11:59:59Z");
+  t.deepEqual(decideVmi(vmi("Scheduling"), [first], now), [{ kind: "requeue", afterMs: 1000 }]);
+  const [retry] = decideVmi(vmi("Scheduling"), [first], "2026-12-01T12:00:01Z");
+  t.like(retry, { kind: "createPod", event: { type: "Warning", reason: "UnexpectedAdmissionError" } });
+  t.regex((retry as { event: { message: string } }).event.message, /refused pod virt-launcher-myvm-aaaaa \(UnexpectedAdmissionError: Allocate failed.*refusal 1 of at most 10/);
+  const ten = Array.from({ length: 10 }, (_, i) => refused(`virt-launcher-myvm-${i}`, `2026-12-01T11:${String(40 + i).padStart(2, "0")}:00Z`));
+  t.deepEqual(kinds(decideVmi(vmi("Scheduling"), ten, now)), ["setStatus:Failed"]);
+  // A pod that ran (Scheduled) or a failure of another kind is the VMI's end, as before.
+  t.deepEqual(kinds(decideVmi(vmi("Scheduled"), [first], now)), ["setStatus:Failed"]);
+  t.deepEqual(kinds(decideVmi(vmi("Scheduling"), [{ ...first, status: { ...first.status, reason: "Evicted" } }], now)), ["setStatus:Failed"]);
+});

@@ -3,6 +3,7 @@ import { setCondition } from "../conditions";
 import { jsonEqual } from "../equal";
 import { COMPUTE_CONTAINER, LABELS, VMI_FINALIZER } from "../labels";
 import { isLive, type ObservedPod } from "../kube-types";
+import { judgeRefusal, refusalMessage } from "./kubelet-refusal";
 import { beforeRunning, isFinal } from "./phases";
 
 /** What the controller changes in a VMI's status: the phase and what comes with it. */
@@ -13,13 +14,16 @@ export interface VmiStatusChange {
   conditions?: Condition[];
 }
 
+type VmiEvent = { type: "Normal" | "Warning"; reason: string; message: string };
+
 export type VmiAction =
   | { kind: "addFinalizer" }
   | { kind: "removeFinalizer" }
-  | { kind: "createPod" }
+  | { kind: "createPod"; event?: VmiEvent }
+  | { kind: "requeue"; afterMs: number }
   | { kind: "deletePods"; pods: string[] }
   | { kind: "labelNode"; nodeName: string }
-  | { kind: "setStatus"; status: VmiStatusChange; event?: { type: "Normal" | "Warning"; reason: string; message: string } };
+  | { kind: "setStatus"; status: VmiStatusChange; event?: VmiEvent };
 
 const hasFinalizer = (vmi: VirtualMachineInstance): boolean => ((vmi.metadata?.finalizers as string[] | undefined) ?? []).includes(VMI_FINALIZER);
 
@@ -99,6 +103,10 @@ export function decideVmi(vmi: VirtualMachineInstance, pods: ObservedPod[], now:
     return [{ kind: "setStatus", status: { phase: "Failed", reason: "PodDeleted" }, event: { type: "Warning", reason: "Stopped", message: "The virtual machine's launcher pod is gone" } }];
   }
   if (pod.status?.phase === "Failed") {
+    // Pending or Scheduling: the compute container never ran (Scheduled says it did).
+    const refusal = phase === "Pending" || phase === "Scheduling" ? judgeRefusal(pod, pods, now) : { retry: false as const };
+    if (refusal.retry && refusal.afterMs > 0) return [{ kind: "requeue", afterMs: refusal.afterMs }];
+    if (refusal.retry) return [{ kind: "createPod", event: { type: "Warning", reason: pod.status.reason ?? "PodRefused", message: refusalMessage(pod, refusal.refusals) } }];
     return [{ kind: "setStatus", status: { phase: "Failed", reason: "PodFailed" }, event: { type: "Warning", reason: "Stopped", message: failureOf(pod) } }];
   }
   if (pod.status?.phase === "Succeeded") return [{ kind: "setStatus", status: { phase: "Succeeded", reason: "PodCompleted" } }];
