@@ -41,10 +41,12 @@ export async function reconcileVmi(deps: ReconcilerDeps, key: string): Promise<P
   const vmi = await deps.cluster.getVmi(namespace, name);
   if (!vmi || !onNode(vmi, deps.nodeName) || isFinal(vmi.status?.phase)) {
     deps.launchers.forgetVmi(key);
+    deps.network?.forgetVmi?.(key);
     return;
   }
   const observed = await observe(deps, key, vmi);
   deps.launchers.forgetVmi(key, observed.pod?.uid);
+  deps.network?.forgetVmi?.(key, observed.pod?.uid);
   const decision = decide(observed);
   for (const command of decision.commands) {
     const again = await run(deps, key, observed, command);

@@ -44,7 +44,8 @@ probe() {
     i=$((i + 1))
     ip=$(nslookup "$2" 2>/dev/null | sed -n 's/^Address: *\([0-9.]*\)$/\1/p' | tail -n 1)
     body=""
-    [ -n "$ip" ] && body=$(wget -q -T 3 -O - "http://$ip/" 2>/dev/null)
+    # timeout, not wget -T: Debian's static busybox 1.35 wget dies of SIGSEGV on -T.
+    [ -n "$ip" ] && body=$(timeout 5 wget -q -O - "http://$ip/" 2>/dev/null)
     case "$body" in hello-from-*) echo "probe: $1 $2 $ip $body" > /dev/console; return ;; esac
     sleep 2
   done
@@ -137,8 +138,8 @@ async function running(name: string): Promise<Running> {
 /** The console line a probe prints, once it is there. */
 async function probeLine(pod: string, label: string): Promise<string> {
   return poll(`probe ${label} in ${pod}'s console`, async () => {
-    const line = (await consoleLog(pod)).split("\n").find((l) => l.startsWith(`probe: ${label} `));
-    return line?.trim();
+    // Not anchored at a line's start: the console's shell prompt can sit in front of it.
+    return new RegExp(`probe: ${label} [^\r\n]*`).exec(await consoleLog(pod))?.[0].trim();
   }, 600_000);
 }
 

@@ -49,11 +49,13 @@ export interface PodNetworkPort {
   setup(podUid: string, vmi: VirtualMachineInstance): Promise<void>;
   /** Bridge binding without macAddress: the guest's MAC (the pod interface's), once known; else undefined. */
   guestMac?(podUid: string, vmi: VirtualMachineInstance): Promise<string | undefined>;
+  /** Drops what is kept about a VMI's pods, except `keepPodUid` (the VMI is gone, final or moved on). */
+  forgetVmi?(vmiKey: string, keepPodUid?: string): void;
 }
 
 export class PodNetworks implements PodNetworkPort {
-  /** Pod uid → the bridge guest's MAC, learned at set-up (or read back from the pod after a restart). */
-  private readonly bridgeMacs = new Map<string, string>();
+  /** Pod uid → the bridge guest's MAC, learned at set-up (or read back from the pod after a restart), and its VMI's key. */
+  private readonly bridgeMacs = new Map<string, { vmiKey: string; mac: string }>();
 
   constructor(
     private readonly log: Logger,
@@ -72,7 +74,7 @@ export class PodNetworks implements PodNetworkPort {
     if (!plan) return;
     const pid = await this.findProcess(podUid);
     if (pid === undefined) throw new Error(`pod ${podUid}: no process of it found on this node (not started yet?)`); // transient: retried
-    if (plan.binding === "bridge") return this.setupBridge(podUid, pid, plan);
+    if (plan.binding === "bridge") return this.setupBridge(podUid, pid, plan, vmi);
     if (await this.done(pid, plan)) return;
     for (const step of teardownSteps(plan)) await runIn(pid, step);
     await runSteps(pid, masqueradeSteps(plan, this.qemu));
@@ -83,11 +85,19 @@ export class PodNetworks implements PodNetworkPort {
     const plan = planOrUndefined(vmi);
     if (plan?.binding !== "bridge" || plan.macFromSpec) return undefined;
     const known = this.bridgeMacs.get(podUid);
-    if (known) return known;
+    if (known) return known.mac;
     const pid = await this.findProcess(podUid);
     const facts = pid === undefined ? undefined : await bridgeFacts(pid, plan);
-    if (facts) this.bridgeMacs.set(podUid, bridgeGuestMac(plan, facts));
+    if (facts) this.rememberMac(podUid, vmi, bridgeGuestMac(plan, facts));
     return facts && bridgeGuestMac(plan, facts);
+  }
+
+  forgetVmi(vmiKey: string, keepPodUid?: string): void {
+    for (const [uid, known] of this.bridgeMacs) if (known.vmiKey === vmiKey && uid !== keepPodUid) this.bridgeMacs.delete(uid);
+  }
+
+  private rememberMac(podUid: string, vmi: VirtualMachineInstance, mac: string): void {
+    this.bridgeMacs.set(podUid, { vmiKey: `${vmi.metadata?.namespace}/${vmi.metadata?.name}`, mac });
   }
 
   /**
@@ -95,10 +105,10 @@ export class PodNetworks implements PodNetworkPort {
    * Once the pod's interface is a bridge port its address is gone: a half-done set-up past that
    * point cannot be redone, and fails the VMI naming the step.
    */
-  private async setupBridge(podUid: string, pid: number, plan: PodNetworkPlan): Promise<void> {
+  private async setupBridge(podUid: string, pid: number, plan: PodNetworkPlan, vmi: VirtualMachineInstance): Promise<void> {
     const done = await bridgeFacts(pid, plan);
     if (done && (await this.bridgeDone(pid, plan))) {
-      this.bridgeMacs.set(podUid, bridgeGuestMac(plan, done));
+      this.rememberMac(podUid, vmi, bridgeGuestMac(plan, done));
       return;
     }
     if ((await runIn(pid, { name: "check-pod-nic", argv: ["ip", "link", "show", plan.podNic] })).code === 0) {
@@ -114,7 +124,7 @@ export class PodNetworks implements PodNetworkPort {
     }
     for (const step of teardownSteps(plan)) await runIn(pid, step);
     await runSteps(pid, bridgeSteps(plan, facts, this.qemu));
-    this.bridgeMacs.set(podUid, bridgeGuestMac(plan, facts));
+    this.rememberMac(podUid, vmi, bridgeGuestMac(plan, facts));
     this.log("pod network set up", { pod: podUid, binding: plan.binding, tap: plan.tap, guest: `${facts.address}/${facts.prefix}`, gateway: facts.gateway, mac: bridgeGuestMac(plan, facts) });
   }
 
