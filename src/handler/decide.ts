@@ -60,7 +60,7 @@ function startable(o: Observed): boolean {
 }
 
 function running(o: Observed, domain: DomainInfo): Decision {
-  const interfaces = podNetworkInterfaces(o.vmi, o.pod?.podIPs ?? []);
+  const interfaces = podNetworkInterfaces(o.vmi, o.pod?.podIPs ?? [], o.pod?.guestMac);
   const base: DesiredStatus = { phase: "Running", interfaces, paused: domain.state === "paused" };
   if (o.pod?.deleting) return { commands: [], status: { ...base, ready: { status: "False", reason: "ShuttingDown", message: "The launcher pod is being deleted." } } };
   switch (domain.state) {

@@ -30,3 +30,12 @@ test("no pod IP yet: no interfaces reported", (t) => {
 test("a VMI without networks reports none", (t) => {
   t.deepEqual(podNetworkInterfaces(newVmi("vm"), ["10.88.0.9"]), []);
 });
+
+test("bridge: the guest's MAC is the pod interface's as the node agent learned it, unless macAddress is set", (t) => {
+  const bridged = (mac?: string) => newVmi("vm", withSpec((s) => {
+    s.networks = [{ name: "default", pod: {} }];
+    s.domain.devices.interfaces = [{ name: "default", bridge: {}, ...(mac && { macAddress: mac }) }];
+  }));
+  t.is(podNetworkInterfaces(bridged(), ["10.88.0.9"], "AA:BB:CC:00:11:22")[0]?.mac, "aa:bb:cc:00:11:22");
+  t.is(podNetworkInterfaces(bridged("DE:AD:00:00:BE:EF"), ["10.88.0.9"], "aa:bb:cc:00:11:22")[0]?.mac, "de:ad:00:00:be:ef");
+});

@@ -35,6 +35,8 @@ export interface PodView {
    */
   computeExit?: { exitCode: number; message?: string };
   podIPs: string[];
+  /** Bridge binding without macAddress: the guest's MAC (the pod interface's), as the node agent learned it. */
+  guestMac?: string;
 }
 
 /** How the domain ended, as the launcher's event stream told it. */

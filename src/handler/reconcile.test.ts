@@ -132,3 +132,15 @@ test("the pod network is set up before the sync; a failed step is remembered as 
   await reconcileVmi(ok.deps, "default/vm");
   t.deepEqual(ok.calls.filter((c) => c === "network" || c === "sync"), ["network", "sync"]);
 });
+
+test("the network's memory of a VMI's pods is dropped with its launchers' (a final VMI, or another pod of it)", async (t) => {
+  const forgotten: string[] = [];
+  const network = { setup: async () => undefined, forgetVmi: (k: string, keep?: string) => void forgotten.push(`${k}:${keep ?? "all"}`) };
+  const done = fakes({ vmi: vmi("Succeeded"), launcher: { domain } });
+  done.deps.network = network;
+  await reconcileVmi(done.deps, "default/vm");
+  const running = fakes({ vmi: vmi("Running"), launcher: { domain } });
+  running.deps.network = network;
+  await reconcileVmi(running.deps, "default/vm");
+  t.deepEqual(forgotten, ["default/vm:all", "default/vm:pod-uid"]);
+});

@@ -41,10 +41,12 @@ export async function reconcileVmi(deps: ReconcilerDeps, key: string): Promise<P
   const vmi = await deps.cluster.getVmi(namespace, name);
   if (!vmi || !onNode(vmi, deps.nodeName) || isFinal(vmi.status?.phase)) {
     deps.launchers.forgetVmi(key);
+    deps.network?.forgetVmi?.(key);
     return;
   }
   const observed = await observe(deps, key, vmi);
   deps.launchers.forgetVmi(key, observed.pod?.uid);
+  deps.network?.forgetVmi?.(key, observed.pod?.uid);
   const decision = decide(observed);
   for (const command of decision.commands) {
     const again = await run(deps, key, observed, command);
@@ -65,7 +67,10 @@ export async function reconcileVmi(deps: ReconcilerDeps, key: string): Promise<P
 
 async function observe(deps: ReconcilerDeps, key: string, vmi: Vmi): Promise<Observed> {
   const m = vmiMeta(vmi);
-  const pod = launcherPodView(await deps.cluster.launcherPods(m.namespace, m.uid), deps.nodeName);
+  const view = launcherPodView(await deps.cluster.launcherPods(m.namespace, m.uid), deps.nodeName);
+  // A failed look into the pod only leaves the MAC unknown for this round.
+  const guestMac = view?.computeRunning ? await deps.network?.guestMac?.(view.uid, vmi).catch(() => undefined) : undefined;
+  const pod = view && guestMac ? { ...view, guestMac } : view;
   const launcher = pod ? await deps.launchers.view(pod.uid, key, pod.computeRunning) : undefined;
   return { vmi, pod, launcher, now: deps.now?.() ?? new Date() };
 }

@@ -74,5 +74,6 @@ export function teardownSteps(plan: PodNetworkPlan): Step[] {
     { name: "remove-tap", argv: ["ip", "link", "del", plan.tap] },
     { name: "remove-bridge", argv: ["ip", "link", "del", plan.bridge] },
     { name: "remove-nat", argv: [NFT, "delete", "table", "ip", NFT_TABLE] },
+    { name: "remove-dhcp-isolation", argv: [NFT, "delete", "table", "bridge", NFT_TABLE] },
   ];
 }

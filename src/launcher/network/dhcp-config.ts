@@ -3,6 +3,7 @@
  * domains, and busybox udhcpd's configuration for one guest on the pod network's bridge. One lease
  * only, pinned to the guest NIC's MAC: nothing else sits on that bridge.
  */
+import { prefixToNetmask, type PodInterfaceFacts } from "./bridge-facts";
 import type { PodNetworkPlan } from "./plan";
 
 export interface DnsSettings {
@@ -34,6 +35,8 @@ export interface LeaseSettings {
   hostname: string;
   dns: DnsSettings;
   mtu?: number;
+  /** Classless static routes (option 121): a client that takes them ignores the router (RFC 3442). */
+  routes?: Array<{ dst: string; via: string }>;
   /** Where udhcpd keeps its lease and pid files. */
   stateDir: string;
 }
@@ -41,6 +44,16 @@ export interface LeaseSettings {
 export function leaseSettings(plan: PodNetworkPlan, hostname: string, dns: DnsSettings, stateDir: string): LeaseSettings {
   if (!plan.guest) throw new Error(`network ${plan.network}: the ${plan.binding} binding has no guest addressing to serve`);
   return { address: plan.guest.address, netmask: plan.guest.netmask, router: plan.guest.gateway, interfaceName: plan.bridge, hostname, dns, stateDir };
+}
+
+/**
+ * Bridge (KubeVirt's bridge DHCP): the guest gets the pod's own address and mask, its gateway as
+ * router and its routes as classless static routes, and the pod's MTU; the
+ * server answers from the bridge's 169.254.75.10 (busybox udhcpd serves only from an interface with
+ * an IPv4 address, and takes it as its server identifier).
+ */
+export function bridgeLeaseSettings(plan: PodNetworkPlan, facts: PodInterfaceFacts, hostname: string, dns: DnsSettings, stateDir: string): LeaseSettings {
+  return { address: facts.address, netmask: prefixToNetmask(facts.prefix), router: facts.gateway, routes: facts.routes, interfaceName: plan.bridge, hostname, dns, mtu: facts.mtu, stateDir };
 }
 
 /** A DNS label is safe to pass as a hostname option; anything else is left out rather than quoted. */
@@ -64,5 +77,6 @@ export function udhcpdConfig(s: LeaseSettings, mac: string): string {
   if (search.length > 0) lines.push(`option domain ${search[0]}`, `option search ${search.join(" ")}`);
   if (safeToken(s.hostname)) lines.push(`option hostname ${s.hostname}`);
   if (s.mtu !== undefined) lines.push(`option mtu ${s.mtu}`);
+  if (s.routes && s.routes.length > 0) lines.push(`option staticroutes ${s.routes.map((r) => `${r.dst} ${r.via}`).join(", ")}`);
   return `${lines.join("\n")}\n`;
 }

@@ -24,8 +24,15 @@ export interface PodNetworkPlan {
   podInterface: string;
   bridge: string;
   tap: string;
-  /** The guest NIC's MAC: the interface's macAddress, or one derived from the VMI's uid. */
+  /**
+   * The guest NIC's MAC: the interface's macAddress, or one derived from the VMI's uid. Bridge
+   * without macAddress: the guest takes the pod interface's MAC instead (known only in the pod).
+   */
   mac: string;
+  /** The interface sets macAddress. */
+  macFromSpec: boolean;
+  /** Bridge only: the pod's interface renamed once it is a port of the bridge (KubeVirt's "<name>-nic"). */
+  podNic: string;
   /** Masquerade only: the guest's private network behind the pod's address. */
   guest?: { address: string; gateway: string; prefix: number; netmask: string };
   /** Masquerade only: inbound ports forwarded to the guest; empty = all. */
@@ -78,6 +85,8 @@ export function podNetworkPlan(vmi: VirtualMachineInstance): PodNetworkPlan | un
     bridge: `k6t-${POD_INTERFACE}`,
     tap: "tap0",
     mac: (iface.macAddress ?? derivedMac(uid, network.name)).toLowerCase(),
+    macFromSpec: iface.macAddress !== undefined && iface.macAddress !== "",
+    podNic: `${POD_INTERFACE}-nic`,
     ...(binding === "masquerade" && { guest: guestAddressing(network.pod?.vmNetworkCIDR ?? DEFAULT_VM_CIDR, `spec.networks[${n}].pod.vmNetworkCIDR`) }),
     ports: (iface.ports ?? []).map((p) => ({ protocol: (p.protocol ?? "TCP").toLowerCase() === "udp" ? "udp" : "tcp", port: p.port })),
   };
