@@ -9,11 +9,11 @@
  */
 import test from "ava";
 import { execFile } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { deleteNamespace, freshNamespace, kubectl, kubectlOk, requireCluster } from "../integration/kube";
-import { httpGet, image, nodeIp } from "../integration/node-pods";
+import { httpGet, nodeIp } from "../integration/node-pods";
 import { waitFor, type List, type Obj } from "../integration/wait";
+import { consoleLog, fetchClientPod, podProcesses, poll } from "./pod-network-probes";
 
 const exec = promisify(execFile);
 const instance = Number(process.env.KVTS_INSTANCE ?? "0");
@@ -88,41 +88,6 @@ const service = (name: string, app: string, type: "ClusterIP" | "NodePort" | "He
   },
 });
 
-/** A pod that GETs `url` with Node's fetch (the launcher image has Node) and prints the body. */
-const client = (name: string, url: string): string => JSON.stringify({
-  apiVersion: "v1",
-  kind: "Pod",
-  metadata: { name },
-  spec: {
-    restartPolicy: "Never",
-    containers: [{
-      name: "main", image: image("virt-launcher"), imagePullPolicy: "IfNotPresent",
-      command: ["node", "-e", `(async()=>{for(let i=0;i<90;i++){try{const r=await fetch(${JSON.stringify(url)},{signal:AbortSignal.timeout(3000)});console.log(await r.text());return}catch(e){await new Promise(r=>setTimeout(r,1000))}}process.exit(1)})()`],
-    }],
-  },
-});
-
-async function consoleLog(pod: string): Promise<string> {
-  return (await kubectl(["logs", "-n", ns, pod, "-c", "guest-console-log"])).stdout;
-}
-
-async function podProcesses(uid: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const p of (await readdir("/proc")).filter((x) => /^\d+$/.test(x))) {
-    const cg = await readFile(`/proc/${p}/cgroup`, "utf8").catch(() => "");
-    if (cg.includes(`pod${uid}`) || cg.includes(`pod${uid.replace(/-/g, "_")}`)) pids.push(Number(p));
-  }
-  return pids;
-}
-
-async function poll<T>(what: string, get: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 2000))) {
-    const v = await get().catch(() => undefined);
-    if (v !== undefined) return v;
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
 interface Running {
   vmi: Obj;
   pod: Obj;
@@ -139,7 +104,7 @@ async function running(name: string): Promise<Running> {
 async function probeLine(pod: string, label: string): Promise<string> {
   return poll(`probe ${label} in ${pod}'s console`, async () => {
     // Not anchored at a line's start: the console's shell prompt can sit in front of it.
-    return new RegExp(`probe: ${label} [^\r\n]*`).exec(await consoleLog(pod))?.[0].trim();
+    return new RegExp(`probe: ${label} [^\r\n]*`).exec(await consoleLog(ns, pod))?.[0].trim();
   }, 600_000);
 }
 
@@ -158,17 +123,17 @@ test.serial("bridge: the guest owns its pod's IP and fixed MAC; Services reach i
   t.is(web.ip, web.pod.status?.podIP, "the VMI's IP is its pod's");
   t.is(web.vmi.status!.interfaces![0]!.mac, WEB_MAC, "status.interfaces shows the fixed MAC");
   const lease = await poll("web's DHCP lease", async () => {
-    const log = await consoleLog(webPod);
+    const log = await consoleLog(ns, webPod);
     return /guest: eth0 has address \S+/.exec(log)?.[0];
   }, 600_000).catch(async (err: unknown) => {
-    t.log(await consoleLog(webPod), (await kubectl(["logs", "-n", ns, webPod, "-c", "compute"])).stdout.slice(-4000));
+    t.log(await consoleLog(ns, webPod), (await kubectl(["logs", "-n", ns, webPod, "-c", "compute"])).stdout.slice(-4000));
     throw err;
   });
   t.is(lease, `guest: eth0 has address ${web.ip}`, "the guest leased its pod's own IP");
-  t.regex(await consoleLog(webPod), new RegExp(`probe: mac ${WEB_MAC}`), "the guest's NIC has the fixed MAC");
+  t.regex(await consoleLog(ns, webPod), new RegExp(`probe: mac ${WEB_MAC}`), "the guest's NIC has the fixed MAC");
 
   const clusterIp = await kubectlOk(["get", "service", "web", "-n", ns, "-o", "jsonpath={.spec.clusterIP}"]);
-  await kubectlOk(["create", "-n", ns, "-f", "-"], client("client", `http://${clusterIp}/`));
+  await kubectlOk(["create", "-n", ns, "-f", "-"], fetchClientPod("client", `http://${clusterIp}/`, 90));
   await waitFor<Obj>(["get", "pod", "client", "-n", ns], (p) => p?.status?.phase === "Succeeded" || p?.status?.phase === "Failed", "the client pod done", 240_000);
   t.is((await kubectlOk(["logs", "-n", ns, "client"])).trim(), "hello-from-web", "ClusterIP Service from a pod");
   const nodePort = await kubectlOk(["get", "service", "web-np", "-n", ns, "-o", "jsonpath={.spec.ports[0].nodePort}"]);

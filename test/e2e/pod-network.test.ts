@@ -7,11 +7,11 @@
  */
 import test from "ava";
 import { execFile } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { deleteNamespace, freshNamespace, kubectl, kubectlOk, requireCluster } from "../integration/kube";
-import { httpGet, image, nodeIp, portForward } from "../integration/node-pods";
+import { httpGet, nodeIp, portForward } from "../integration/node-pods";
 import { waitFor, type List, type Obj } from "../integration/wait";
+import { consoleLog, fetchClientPod, podProcesses, poll } from "./pod-network-probes";
 
 const exec = promisify(execFile);
 const instance = Number(process.env.KVTS_INSTANCE ?? "0");
@@ -54,42 +54,6 @@ const service = (name: string, app: string, type: "ClusterIP" | "NodePort"): str
   spec: { type, selector: { app }, ports: [{ port: 80, targetPort: 80 }] },
 });
 
-/** A pod that GETs `url` with Node's fetch (the launcher image has Node) and prints the body. */
-const client = (name: string, url: string): string => JSON.stringify({
-  apiVersion: "v1",
-  kind: "Pod",
-  metadata: { name },
-  spec: {
-    restartPolicy: "Never",
-    containers: [{
-      name: "main", image: image("virt-launcher"), imagePullPolicy: "IfNotPresent",
-      command: ["node", "-e", `(async()=>{for(let i=0;i<60;i++){try{const r=await fetch(${JSON.stringify(url)},{signal:AbortSignal.timeout(3000)});console.log(await r.text());return}catch(e){await new Promise(r=>setTimeout(r,1000))}}process.exit(1)})()`],
-    }],
-  },
-});
-
-async function consoleLog(pod: string): Promise<string> {
-  return (await kubectl(["logs", "-n", ns, pod, "-c", "guest-console-log"])).stdout;
-}
-
-/** Processes on this machine in the pod's cgroup (the launcher, udhcpd, QEMU…). */
-async function podProcesses(uid: string): Promise<number[]> {
-  const pids: number[] = [];
-  for (const p of (await readdir("/proc")).filter((x) => /^\d+$/.test(x))) {
-    const cg = await readFile(`/proc/${p}/cgroup`, "utf8").catch(() => "");
-    if (cg.includes(`pod${uid}`) || cg.includes(`pod${uid.replace(/-/g, "_")}`)) pids.push(Number(p));
-  }
-  return pids;
-}
-
-async function poll<T>(what: string, get: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {
-    const v = await get().catch(() => undefined);
-    if (v !== undefined) return v;
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
 test.serial("masquerade: Services, NodePort and port-forward reach the guest's port 80; status shows the pod IP and MAC; deletion leaves nothing", async (t) => {
   t.timeout(20 * 60_000); // a VM boots under emulation on a shared 2-core machine
   await kubectlOk(["create", "-n", ns, "-f", "-"], vmi("web", "web-net"));
@@ -103,12 +67,12 @@ test.serial("masquerade: Services, NodePort and port-forward reach the guest's p
   t.not(compute.securityContext?.privileged, true);
   t.regex(String(iface.mac), /^02(:[0-9a-f]{2}){5}$/);
   t.regex(await kubectlOk(["get", "vmi", "web", "-n", ns, "--no-headers"]), new RegExp(`Running\\s+${String(iface.ipAddress).replace(/\./g, "\\.")}\\s`), "the IP column of kubectl get vmi");
-  await poll("the guest's DHCP lease", async () => (/guest: eth0 has address 10\.0\.2\.2\b/.test(await consoleLog(launcher.metadata.name)) ? true : undefined), 240_000);
-  t.regex(await consoleLog(launcher.metadata.name), /hostname web/);
+  await poll("the guest's DHCP lease", async () => (/guest: eth0 has address 10\.0\.2\.2\b/.test(await consoleLog(ns, launcher.metadata.name)) ? true : undefined), 240_000);
+  t.regex(await consoleLog(ns, launcher.metadata.name), /hostname web/);
 
   await kubectlOk(["create", "-n", ns, "-f", "-"], service("web", "web-net", "ClusterIP"));
   const clusterIp = await kubectlOk(["get", "service", "web", "-n", ns, "-o", "jsonpath={.spec.clusterIP}"]);
-  await kubectlOk(["create", "-n", ns, "-f", "-"], client("client", `http://${clusterIp}/`));
+  await kubectlOk(["create", "-n", ns, "-f", "-"], fetchClientPod("client", `http://${clusterIp}/`, 60));
   await waitFor<Obj>(["get", "pod", "client", "-n", ns], (p) => p?.status?.phase === "Succeeded" || p?.status?.phase === "Failed", "the client pod done", 180_000);
   t.is((await kubectlOk(["logs", "-n", ns, "client"])).trim(), "hello-from-web", "ClusterIP Service from a pod");
 
