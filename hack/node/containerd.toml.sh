@@ -36,6 +36,9 @@ disabled_plugins = ["io.containerd.snapshotter.v1.aufs", "io.containerd.snapshot
   # without this, every sandbox fails ("failed to update /proc/self/oom_score_adj: Permission denied").
   restrict_oom_score_adj = true
   enable_selinux = false
+  # Pods' network namespaces under the node's state directory, not the machine's /run/netns: every
+  # one there is this node's, so npm stop removes them all, even those containerd lost track of.
+  netns_mounts_under_state_dir = true
   max_container_log_line_size = 16384
   [plugins."io.containerd.grpc.v1.cri".containerd]
     snapshotter = "overlayfs"

@@ -6,14 +6,17 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
-# The pods' network namespaces (cni-*, under /run/netns): from runc's state of each sandbox, which
-# outlives a crashed containerd, and from containerd's containers while it runs.
+# The pods' network namespaces (cni-*): every one under containerd's state directory, where this
+# node's containerd mounts them, whether it still knows them or not; and, from a node started before
+# that, those in /run/netns that runc's state of a sandbox (which outlives a crashed containerd) or
+# containerd names.
 pod_netns() {
   local id
-  cat "$node_run"/runc/*/*/state.json 2>/dev/null | grep -o '"path":"/[a-z/]*netns/cni-[0-9a-f-]*"' | cut -d'"' -f4 || true
+  find "$node_run/containerd" -maxdepth 3 -path '*/netns/cni-*' 2>/dev/null || true
+  cat "$node_run"/runc/*/*/state.json 2>/dev/null | grep -o '"path":"/[^"]*netns/cni-[0-9a-f-]*"' | cut -d'"' -f4 || true
   pid_alive containerd || return 0
   ctr_k8s containers ls -q | while read -r id; do
-    ctr_k8s containers info "$id" 2>/dev/null | sed -n 's/.*"path": "\(\/[a-z/]*netns\/cni-[0-9a-f-]*\)".*/\1/p'
+    ctr_k8s containers info "$id" 2>/dev/null | sed -n 's/.*"path": "\(\/[^"]*netns\/cni-[0-9a-f-]*\)".*/\1/p'
   done
 }
 
