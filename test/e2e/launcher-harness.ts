@@ -127,7 +127,9 @@ export function startStandalone(manifest: string | undefined, extra: string[] = 
     console: () => (existsSync(consoleLog) ? readFileSync(consoleLog, "utf8") : ""),
     cleanup: () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-      // A SIGKILLed launcher's libvirtd may still be writing its run dir while it dies: retry.
+      // Its libvirtd and QEMU die with it (pdeathsig), but on a loaded machine they were seen still
+      // writing its run dir seconds later: wait until nothing of it runs before removing the dir.
+      waitUntilGone(() => [...daemonPidsFor(workdir), ...pidsMatching(workdir)], 20_000);
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
@@ -155,6 +157,22 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
     if (value) return value;
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** SIGKILLs what `pids` lists until it lists nothing or `ms` pass; synchronous, for clean-ups in `finally`. */
+function waitUntilGone(pids: () => number[], ms: number): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (const deadline = Date.now() + ms; Date.now() < deadline; Atomics.wait(pause, 0, 0, 200)) {
+    const left = pids();
+    if (left.length === 0) return;
+    for (const pid of left) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
 }
 
 /** PIDs of processes whose command line mentions `needle` (QEMU has `guest=<domain>` in its). */
