@@ -32,12 +32,14 @@ remove_pods() {
 
 # remove_netns PATH...: unmounts and deletes pod network namespaces (their veths go with them).
 remove_netns() {
-  local ns
+  local ns removed=0
   for ns in "$@"; do
+    [ -e "$ns" ] || continue   # a stopped sandbox's, already removed by containerd
     umount "$ns" 2>/dev/null || true
     rm -f "$ns"
+    removed=$((removed + 1))
   done
-  [ $# -eq 0 ] || log "removed $# pod network namespaces"
+  [ $removed -eq 0 ] || log "removed $removed pod network namespaces"
 }
 
 # unmount_under DIR: every mount point below DIR, deepest first.
