@@ -9,8 +9,8 @@
  * project's pods route the cluster's ranges through their gateway).
  */
 import test from "ava";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PodNetworks } from "../../src/handler/network/setup";
 import { qemuUser } from "../../src/launcher/host/qemu-user";
@@ -18,35 +18,20 @@ import { decodeFacts } from "../../src/launcher/network/bridge-facts";
 import { bridgeLeaseSettings, udhcpdConfig } from "../../src/launcher/network/dhcp-config";
 import { podNetworkPlan } from "../../src/launcher/network/plan";
 import { podVmi } from "../../src/launcher/network/testing";
-import { scratchDir, sleep, startStandalone, vmiYaml, waitFor, type RunningLauncher } from "./launcher-harness";
+import { scratchDir, startStandalone, vmiYaml, waitFor, type RunningLauncher } from "./launcher-harness";
+import { netnsPair } from "./netns-pair";
 
 const BOOT_MS = 240_000;
 
-/** A SIGKILLed launcher's libvirtd can outlive the harness's retries writing its run dir: wait for the launcher, then try again. */
-async function cleanupLauncher(vm: RunningLauncher): Promise<void> {
-  vm.child.kill("SIGKILL");
-  await Promise.race([vm.exit, sleep(10_000)]);
-  try {
-    vm.cleanup();
-  } catch {
-    await sleep(5_000);
-    vm.cleanup();
-  }
-}
 const POD_MAC = "0a:58:0a:fb:02:02";
 
 test.serial("bridge: the guest leases the pod's own address and MAC and answers on it; a stranger's DHCP server cannot NAK it", async (t) => {
   const qemu = (await qemuUser())!;
-  const pod = `kvts-brpod-${process.pid}`;
-  const peer = `kvts-brpeer-${process.pid}`;
+  const { pod, peer, inNs, holder: startHolder, remove } = netnsPair("br", ["address", POD_MAC, "mtu", "1450"]);
   const dir = scratchDir("bridge-");
   const children: ChildProcess[] = [];
   let vm: RunningLauncher | undefined;
-  const inNs = (ns: string, ...argv: string[]): string => execFileSync("ip", ["netns", "exec", ns, ...argv], { encoding: "utf8" });
-  execFileSync("ip", ["netns", "add", pod]);
-  execFileSync("ip", ["netns", "add", peer]);
   try {
-    execFileSync("ip", ["-n", pod, "link", "add", "eth0", "address", POD_MAC, "mtu", "1450", "type", "veth", "peer", "name", "veth-peer", "netns", peer]);
     inNs(pod, "sh", "-c", "ip link set lo up && ip addr add 10.251.2.2/24 dev eth0 && ip link set eth0 up && ip route add 10.251.9.0/24 via 10.251.2.1");
     // The peer: the pod network's side, with a stranger: a DHCP server on 169.254.75.10 as every bridge-bound pod has, holding no lease for this guest.
     inNs(peer, "sh", "-c", "ip link set lo up && ip link add br-peer type bridge && ip link set veth-peer master br-peer up && ip addr add 10.251.2.1/24 dev br-peer && ip link set br-peer up"
@@ -59,9 +44,8 @@ test.serial("bridge: the guest leases the pod's own address and MAC and answers 
     let strangerLog = "";
     stranger.stderr!.on("data", (d: Buffer) => (strangerLog += d.toString()));
 
-    const holder = spawn("ip", ["netns", "exec", pod, "sleep", "900"], { stdio: "ignore" });
+    const holder = await startHolder();
     children.push(holder);
-    await sleep(200);
     const vmi = podVmi("brvm", { bridge: {} });
     await new PodNetworks(() => undefined, async () => holder.pid, qemu).setup("test-pod", vmi);
     // A second set-up of a finished namespace changes nothing, and still knows the guest's MAC.
@@ -107,10 +91,10 @@ test.serial("bridge: the guest leases the pod's own address and MAC and answers 
   } finally {
     for (const c of children) c.kill("SIGKILL");
     try {
-      if (vm) await cleanupLauncher(vm);
+      vm?.cleanup();
     } finally {
-      execFileSync("ip", ["netns", "del", pod]);
-      execFileSync("ip", ["netns", "del", peer]);
+      remove();
+      rmSync(dir, { recursive: true, force: true });
     }
   }
 });

@@ -7,36 +7,30 @@
  * has a default route.
  */
 import test from "ava";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PodNetworks } from "../../src/handler/network/setup";
 import { qemuUser } from "../../src/launcher/host/qemu-user";
 import { leaseSettings, udhcpdConfig } from "../../src/launcher/network/dhcp-config";
 import { podNetworkPlan } from "../../src/launcher/network/plan";
 import { podVmi } from "../../src/launcher/network/testing";
-import { scratchDir, sleep, startStandalone, vmiYaml, waitFor, type RunningLauncher } from "./launcher-harness";
+import { scratchDir, startStandalone, vmiYaml, waitFor, type RunningLauncher } from "./launcher-harness";
+import { netnsPair } from "./netns-pair";
 
 const BOOT_MS = 180_000;
 
 test.serial("masquerade: the guest leases 10.0.2.2 with DNS, search and hostname; its port 80 answers on the pod's address", async (t) => {
   const qemu = (await qemuUser())!; // the tap is handed to QEMU's user
-  const pod = `kvts-masq-${process.pid}`;
-  const peer = `kvts-peer-${process.pid}`;
+  const { pod, peer, inNs, holder: startHolder, remove } = netnsPair("masq");
   const dir = scratchDir("masq-");
   const children: ChildProcess[] = [];
   let vm: RunningLauncher | undefined;
-  const inNs = (ns: string, ...argv: string[]): string => execFileSync("ip", ["netns", "exec", ns, ...argv], { encoding: "utf8" });
-  execFileSync("ip", ["netns", "add", pod]);
-  execFileSync("ip", ["netns", "add", peer]);
   try {
-    execFileSync("ip", ["-n", pod, "link", "add", "eth0", "type", "veth", "peer", "name", "veth-peer", "netns", peer]);
     inNs(pod, "sh", "-c", "ip link set lo up && ip addr add 10.251.0.2/24 dev eth0 && ip link set eth0 up");
     inNs(peer, "sh", "-c", "ip link set lo up && ip addr add 10.251.0.1/24 dev veth-peer && ip link set veth-peer up");
-    // A process in the "pod" namespace: the set-up enters the namespace through it, as through a launcher pod's.
-    const holder = spawn("ip", ["netns", "exec", pod, "sleep", "600"], { stdio: "ignore" });
+    const holder = await startHolder();
     children.push(holder);
-    await sleep(200);
     const vmi = podVmi("netvm", { masquerade: {}, ports: [{ port: 80 }] });
     await new PodNetworks(() => undefined, async () => holder.pid, qemu).setup("test-pod", vmi);
     // A second set-up of a finished namespace changes nothing (a repeated sync must not cut the guest off).
@@ -77,8 +71,8 @@ test.serial("masquerade: the guest leases 10.0.2.2 with DNS, search and hostname
     try {
       vm?.cleanup();
     } finally {
-      execFileSync("ip", ["netns", "del", pod]);
-      execFileSync("ip", ["netns", "del", peer]);
+      remove();
+      rmSync(dir, { recursive: true, force: true });
     }
   }
 });
