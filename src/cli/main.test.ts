@@ -1,14 +1,15 @@
 import test from "ava";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
 import { main } from "./main";
+import { tempDir } from "../testing/temp-dir";
 
 const seedPath = join(__dirname, "../../test/fixtures/seed/example-vm.yaml");
 const bin = join(__dirname, "../../bin/kubectl-virt.mjs");
-const dir = mkdtempSync(join(tmpdir(), "kubectl-virt-"));
+const dir = tempDir("kubectl-virt-");
 const write = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -1,10 +1,11 @@
 import test, { type ExecutionContext } from "ava";
-import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync } from "node:fs";
+
 import { dirname, join } from "node:path";
 import { CommandServer } from "../launcher/command/server";
 import type { DomainInfo, Request } from "../launcher/command/protocol";
 import { Launchers, launcherSocketPath } from "./launchers";
+import { tempDir } from "../testing/temp-dir";
 
 /**
  * A launcher stand-in on a real command socket, under a kubelet root deep enough to push the node's
@@ -12,10 +13,10 @@ import { Launchers, launcherSocketPath } from "./launchers";
  * symlink to the emptyDir's directory).
  */
 async function launcherAt(t: ExecutionContext, podUid: string, handle: (r: Request) => Promise<unknown>) {
-  const root = join(mkdtempSync(join(tmpdir(), "kubelet-")), "a-kubelet-root-directory-long-enough-to-push-the-socket-path-past-108-bytes");
+  const root = join(tempDir("kubelet-"), "a-kubelet-root-directory-long-enough-to-push-the-socket-path-past-108-bytes");
   const socketPath = launcherSocketPath(root, podUid);
   mkdirSync(dirname(socketPath), { recursive: true, mode: 0o700 });
-  const short = join(mkdtempSync(join(tmpdir(), "pod-")), "sockets");
+  const short = join(tempDir("pod-"), "sockets");
   symlinkSync(dirname(socketPath), short);
   const server = new CommandServer({ handle }, { socketPath: join(short, "launcher.sock"), allowedUids: "any", log: () => undefined });
   await server.start();
@@ -43,7 +44,7 @@ test("connects through a socket path longer than sun_path, subscribes, reports t
 });
 
 test("a launcher not listening yet, or a pod whose compute does not run: nothing known, no error", async (t) => {
-  const launchers = new Launchers(mkdtempSync(join(tmpdir(), "kubelet-")), () => undefined, () => undefined);
+  const launchers = new Launchers(tempDir("kubelet-"), () => undefined, () => undefined);
   t.is(await launchers.view("no-such-pod", "ns/vm", true), undefined);
   t.is(await launchers.view("no-such-pod", "ns/vm", false), undefined);
 });

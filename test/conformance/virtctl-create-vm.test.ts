@@ -6,14 +6,15 @@
  */
 import test from "ava";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
+
 import { join, resolve } from "node:path";
+import { tempDir } from "../../src/testing/temp-dir";
 
 const root = resolve(__dirname, "../..");
 const virtctl = join(root, ".local/bin/virtctl");
 const ours = join(root, "bin/kubectl-virt.mjs");
-const scratch = mkdtempSync(join(tmpdir(), "create-vm-"));
+const scratch = tempDir("create-vm-");
 const passwordFile = join(scratch, "password");
 writeFileSync(passwordFile, "s3cret\n");
 

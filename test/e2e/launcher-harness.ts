@@ -3,10 +3,11 @@
  * on first use), a temporary workdir, the console log, and the launcher's exit.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { LAUNCHER_NODE_FLAGS } from "../../src/launcher/node-flags";
+import { tempDir } from "../../src/testing/temp-dir";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -35,7 +36,7 @@ export function guestImageDir(): string {
 
 /** A scratch dir QEMU's user can traverse (mkdtemp makes 0700). */
 export function scratchDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = tempDir(prefix);
   chmodSync(dir, 0o755);
   return dir;
 }

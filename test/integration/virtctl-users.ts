@@ -3,17 +3,18 @@
  * (.local/pki), in a kubeconfig of its own, so both kubectl virt and upstream virtctl call as that user.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
+
 import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { kubeconfig } from "./kube";
+import { tempDir } from "../../src/testing/temp-dir";
 
 const pki = resolve(__dirname, "../../.local/pki");
 
 /** A kubeconfig for user `name` (no groups: what it may do comes only from the bindings the test makes). */
 export function userKubeconfig(name: string, namespace: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `kvts-user-${name}-`));
+  const dir = tempDir(`kvts-user-${name}-`);
   const key = join(dir, "user.key");
   const csr = join(dir, "user.csr");
   const crt = join(dir, "user.crt");

@@ -1,14 +1,15 @@
 import test from "ava";
-import { mkdtempSync } from "node:fs";
+
 import { createServer, type Socket } from "node:net";
-import { tmpdir } from "node:os";
+
 import { join } from "node:path";
 import { CommandClient } from "./client";
 import { PROTOCOL, encode } from "./protocol";
+import { tempDir } from "../../testing/temp-dir";
 
 /** A launcher stand-in that says hello and then never answers: the client must not hang on it. */
 async function silentLauncher(): Promise<{ path: string; sockets: Socket[]; close: () => void }> {
-  const path = join(mkdtempSync(join(tmpdir(), "cmd-client-")), "launcher.sock");
+  const path = join(tempDir("cmd-client-"), "launcher.sock");
   const sockets: Socket[] = [];
   const server = createServer((s) => {
     sockets.push(s);

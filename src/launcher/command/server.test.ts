@@ -1,15 +1,16 @@
 import test from "ava";
-import { mkdtempSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
+
 import { join } from "node:path";
 import { CommandClient } from "./client";
 import { CommandServer } from "./server";
 import type { Request } from "./protocol";
 import { PassThrough } from "node:stream";
 import { openStream, StreamRefused } from "./stream-client";
+import { tempDir } from "../../testing/temp-dir";
 
 function serve(allowedUids: number[]) {
-  const socketPath = join(mkdtempSync(join(tmpdir(), "cmd-")), "sock", "launcher.sock");
+  const socketPath = join(tempDir("cmd-"), "sock", "launcher.sock");
   const calls: Request["method"][] = [];
   const server = new CommandServer(
     { handle: async (r) => { calls.push(r.method); if (r.method === "kill") throw new Error("boom"); return { ok: r.method }; } },
@@ -43,7 +44,7 @@ test("refuses a peer whose uid is not allowed", async (t) => {
 });
 
 test("a stream request turns the connection into the target's bytes; a refused one says why", async (t) => {
-  const socketPath = join(mkdtempSync(join(tmpdir(), "cmd-")), "sock", "launcher.sock");
+  const socketPath = join(tempDir("cmd-"), "sock", "launcher.sock");
   const server = new CommandServer(
     {
       handle: async () => ({}),

@@ -1,12 +1,13 @@
 import test from "ava";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+
 import { join } from "node:path";
 import { readManifest } from "./manifest";
 import { imageRoots } from "./volume-sources";
+import { tempDir } from "../../testing/temp-dir";
 
 const write = (text: string): string => {
-  const file = join(mkdtempSync(join(tmpdir(), "manifest-")), "vm.yaml");
+  const file = join(tempDir("manifest-"), "vm.yaml");
   writeFileSync(file, text);
   return file;
 };
