@@ -1,6 +1,5 @@
 import test, { type ExecutionContext } from "ava";
 import { mkdirSync, symlinkSync } from "node:fs";
-
 import { dirname, join } from "node:path";
 import { CommandServer } from "../launcher/command/server";
 import type { DomainInfo, Request } from "../launcher/command/protocol";

@@ -7,7 +7,6 @@
 import test from "ava";
 import { execFile } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
-
 import { join, resolve } from "node:path";
 import { tempDir } from "../../src/testing/temp-dir";
 

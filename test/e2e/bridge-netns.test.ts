@@ -10,7 +10,7 @@
  */
 import test from "ava";
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PodNetworks } from "../../src/handler/network/setup";
 import { qemuUser } from "../../src/launcher/host/qemu-user";
@@ -94,7 +94,6 @@ test.serial("bridge: the guest leases the pod's own address and MAC and answers 
       vm?.cleanup();
     } finally {
       remove();
-      rmSync(dir, { recursive: true, force: true });
     }
   }
 });

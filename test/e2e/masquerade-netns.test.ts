@@ -8,7 +8,7 @@
  */
 import test from "ava";
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PodNetworks } from "../../src/handler/network/setup";
 import { qemuUser } from "../../src/launcher/host/qemu-user";
@@ -72,7 +72,6 @@ test.serial("masquerade: the guest leases 10.0.2.2 with DNS, search and hostname
       vm?.cleanup();
     } finally {
       remove();
-      rmSync(dir, { recursive: true, force: true });
     }
   }
 });

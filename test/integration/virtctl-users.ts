@@ -4,7 +4,6 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-
 import { join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { kubeconfig } from "./kube";

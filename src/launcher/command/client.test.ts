@@ -1,7 +1,5 @@
 import test from "ava";
-
 import { createServer, type Socket } from "node:net";
-
 import { join } from "node:path";
 import { CommandClient } from "./client";
 import { PROTOCOL, encode } from "./protocol";

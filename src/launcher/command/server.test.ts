@@ -1,6 +1,5 @@
 import test from "ava";
 import { statSync } from "node:fs";
-
 import { join } from "node:path";
 import { CommandClient } from "./client";
 import { CommandServer } from "./server";

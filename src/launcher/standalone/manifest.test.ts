@@ -1,6 +1,5 @@
 import test from "ava";
 import { writeFileSync } from "node:fs";
-
 import { join } from "node:path";
 import { readManifest } from "./manifest";
 import { imageRoots } from "./volume-sources";
